@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.expect("directory entry").path())
@@ -16,7 +16,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            collect(root, &path, out);
+            collect(&path, out);
         } else {
             out.push(path);
         }
@@ -27,12 +27,19 @@ fn table(name: &str, dir: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     println!("cargo:rerun-if-changed={dir}");
     let mut files = Vec::new();
-    collect(&root, &root, &mut files);
-    let mut code = format!("/// Every file under `{dir}/`, by path relative to it.\npub static {name}: &[(&str, &str)] = &[\n");
+    collect(&root, &mut files);
+    let mut code = format!(
+        "/// Every file under `{dir}/`, by path relative to it.\npub static {name}: &[(&str, &str)] = &[\n"
+    );
     for path in files {
         let rel = path.strip_prefix(&root).expect("under root");
         let rel = rel.to_string_lossy().replace('\\', "/");
-        writeln!(code, "    ({rel:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     code.push_str("];\n");
     code

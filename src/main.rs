@@ -1,2 +1,5 @@
-//! senate-kb: a German/English knowledge base of the 2014 US Senate elections.
-fn main() {}
+//! The `senate-kb` binary: everything happens in [`senate_kb::run`].
+
+fn main() -> std::process::ExitCode {
+    senate_kb::run()
+}

@@ -1,0 +1,25 @@
+//! One module per command, each a thin adapter from the resolved [`Config`] to a typed core
+//! function and a renderer.
+
+pub mod check;
+pub mod export;
+
+use crate::cli::Command;
+use crate::config::Config;
+use crate::corpus::Corpus;
+use crate::error::Error;
+use crate::exit::Exit;
+use crate::l10n::Localizer;
+
+/// Runs one command.
+pub fn run(command: &Command, config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
+    match command {
+        Command::Check => check::run(config, l10n),
+        Command::Export => export::run(&load(config)?, config, l10n),
+    }
+}
+
+/// Loads and validates the corpus the configuration names: every command refuses a broken one.
+pub fn load(config: &Config) -> Result<Corpus, Error> {
+    Corpus::load(&config.corpus).map_err(Error::Corpus)
+}

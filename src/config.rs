@@ -1,0 +1,65 @@
+//! Resolved settings: the output language, the corpus location and the output format,
+//! decided once from the flags and the environment.
+
+use crate::cli::GlobalArgs;
+use crate::corpus::CorpusLocation;
+use crate::error::Error;
+use crate::l10n::Lang;
+
+/// Environment variables that name a language, in the order they are consulted after
+/// `--lang`. Only the first one is explicit: an unsupported value there is an error.
+pub const LANG_VARS: [&str; 4] = ["SENATE_KB_LANG", "LC_ALL", "LC_MESSAGES", "LANG"];
+
+/// Everything a command needs to know about how it was asked to run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The output language.
+    pub lang: Lang,
+    /// JSON instead of text.
+    pub json: bool,
+    /// Where the corpus comes from.
+    pub corpus: CorpusLocation,
+}
+
+impl Config {
+    /// Resolves the flags against the environment.
+    pub fn resolve(
+        args: &GlobalArgs,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, Error> {
+        Ok(Config {
+            lang: resolve_lang(args.lang.as_deref(), env)?,
+            json: args.json,
+            corpus: match &args.corpus {
+                Some(dir) => CorpusLocation::Dir(dir.clone()),
+                None => CorpusLocation::Embedded,
+            },
+        })
+    }
+}
+
+/// The output language: `--lang`, else `SENATE_KB_LANG`, else `LC_ALL`, `LC_MESSAGES`,
+/// `LANG` (the first that is set and not empty), else English. A language asked for
+/// explicitly that we do not have is an error; a system locale we do not have falls back to
+/// English without a word.
+pub fn resolve_lang(
+    flag: Option<&str>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Lang, Error> {
+    if let Some(tag) = flag {
+        return Lang::negotiate(tag).ok_or_else(|| Error::UnknownLanguage {
+            requested: tag.to_string(),
+        });
+    }
+    for var in LANG_VARS {
+        let Some(value) = env(var).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        return match Lang::negotiate(&value) {
+            Some(lang) => Ok(lang),
+            None if var == "SENATE_KB_LANG" => Err(Error::UnknownLanguage { requested: value }),
+            None => Ok(Lang::En),
+        };
+    }
+    Ok(Lang::En)
+}

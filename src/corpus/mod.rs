@@ -1,0 +1,96 @@
+//! The corpus: the article's text in both languages, the race facts, the people, the states
+//! and the glossary, loaded from `corpus/` (embedded in the binary) or from `--corpus DIR`.
+//!
+//! [`Corpus::load`] parses every file and then validates the whole (see [`validate`]): a broken
+//! corpus never reaches the index or an answer. The types themselves live in [`model`].
+
+pub mod fidelity;
+pub mod load;
+pub mod model;
+pub mod validate;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+pub use load::{CorpusError, Problem, ProblemKind};
+pub use model::*;
+
+/// Where the corpus files come from.
+#[derive(Debug, Clone)]
+pub enum CorpusLocation {
+    /// The corpus compiled into the binary.
+    Embedded,
+    /// A corpus directory on disk (`--corpus DIR`).
+    Dir(PathBuf),
+}
+
+/// The whole knowledge base, parsed and validated.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// The manifest (`corpus.toml`).
+    pub manifest: Manifest,
+    /// The documents in article order: `overview` first, then the races.
+    pub documents: Vec<Document>,
+    /// Every person the article names.
+    pub people: Vec<Person>,
+    /// The states with their names in both languages.
+    pub states: Vec<State>,
+    /// The bilingual glossary of election terms.
+    pub glossary: Vec<Term>,
+    /// The source article, as received.
+    pub source: String,
+    /// Display path of each document's file, by document id, for messages.
+    pub files: HashMap<String, String>,
+    /// The raw text of document and people files by display path, to find lines for messages.
+    pub texts: HashMap<String, String>,
+    /// A fingerprint of every corpus file's bytes, for index staleness checks.
+    pub fingerprint: u64,
+}
+
+impl Corpus {
+    /// Loads and validates the corpus; every problem is reported, not just the first.
+    pub fn load(location: &CorpusLocation) -> Result<Corpus, CorpusError> {
+        let corpus = load::load(location)?;
+        let problems = validate::validate(&corpus);
+        if problems.is_empty() {
+            Ok(corpus)
+        } else {
+            Err(CorpusError::Invalid(problems))
+        }
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The races, in article order.
+    pub fn races(&self) -> impl Iterator<Item = &Document> {
+        self.documents.iter().filter(|d| d.kind() == DocKind::Race)
+    }
+
+    /// The overview document.
+    pub fn overview(&self) -> Option<&Document> {
+        self.documents
+            .iter()
+            .find(|d| d.kind() == DocKind::Overview)
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// The state with this postal code.
+    pub fn state(&self, code: &str) -> Option<&State> {
+        self.states.iter().find(|s| s.code == code)
+    }
+
+    /// The display path of a document's file (`corpus/races/mt.toml`).
+    pub fn file_of(&self, doc: &str) -> String {
+        self.files
+            .get(doc)
+            .cloned()
+            .unwrap_or_else(|| doc.to_string())
+    }
+}
