@@ -1,0 +1,106 @@
+//! Shared helpers for the integration tests: run the real binary with a clean environment.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped corpus directory.
+pub fn corpus_dir() -> PathBuf {
+    root().join("corpus")
+}
+
+/// A command for the binary with no language or colour variables from the caller.
+pub fn cmd() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_senate-kb"));
+    for var in ["LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "SENATE_KB_LANG", "NO_COLOR", "CLICOLOR_FORCE"] {
+        c.env_remove(var);
+    }
+    c
+}
+
+/// Runs the binary with `args` and returns its output.
+pub fn run(args: &[&str]) -> Output {
+    cmd().args(args).output().expect("run senate-kb")
+}
+
+/// Stdout as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Stderr as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Copies a directory tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of the shipped corpus that a test may damage.
+pub fn corpus_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    copy_dir(&corpus_dir(), &dir);
+    (tmp, dir)
+}
+
+/// Parses a TOML file of the shipped corpus as a generic value, independent of the program's
+/// own model.
+pub fn toml_file(rel: &str) -> toml::Table {
+    let text = std::fs::read_to_string(corpus_dir().join(rel)).unwrap();
+    text.parse().unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The race ids of the CLI contract, in article order.
+pub const RACE_IDS: [&str; 36] = [
+    "al", "ak", "ar", "co", "de", "ga", "hi-special", "id", "il", "ia", "ks", "ky", "la", "me", "ma", "mi", "mn",
+    "ms", "mt", "ne", "nh", "nj", "nm", "nc", "ok", "ok-special", "or", "ri", "sc", "sc-special", "sd", "tn",
+    "tx", "va", "wv", "wy",
+];
+
+/// Every document id in article order: the overview, then the races.
+pub fn document_ids() -> Vec<&'static str> {
+    std::iter::once("overview").chain(RACE_IDS).collect()
+}
+
+/// The path of a document's file, relative to the corpus directory.
+pub fn document_file(id: &str) -> String {
+    if id == "overview" {
+        "overview.toml".into()
+    } else {
+        format!("races/{id}.toml")
+    }
+}
+
+/// The units of a document as (paragraph, de, en), read with the generic TOML parser.
+pub fn units(id: &str) -> Vec<(i64, String, String)> {
+    let doc = toml_file(&document_file(id));
+    doc["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["paragraph"].as_integer().unwrap(),
+                u["de"].as_str().unwrap().to_string(),
+                u["en"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
