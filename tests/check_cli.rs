@@ -25,18 +25,29 @@ fn damaged(file: &str, damage: impl FnOnce(&Path)) -> String {
     let out = check(&dir, "en");
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "stderr: {err}");
-    assert!(err.contains(&dir.join(file).display().to_string()), "file not named: {err}");
+    assert!(
+        err.contains(&dir.join(file).display().to_string()),
+        "file not named: {err}"
+    );
     assert!(stdout(&out).is_empty());
     err
 }
 
 #[test]
 fn the_shipped_corpus_is_sound() {
-    for args in [vec!["check"], vec!["--corpus", corpus_dir().to_str().unwrap(), "check"]] {
+    for args in [
+        vec!["check"],
+        vec!["--corpus", corpus_dir().to_str().unwrap(), "check"],
+    ] {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let text = stdout(&out);
-        assert!(text.contains("37 documents") && text.contains("194 sentence units") && text.contains("36 races"), "{text}");
+        assert!(
+            text.contains("37 documents")
+                && text.contains("194 sentence units")
+                && text.contains("36 races"),
+            "{text}"
+        );
     }
 }
 
@@ -44,13 +55,21 @@ fn the_shipped_corpus_is_sound() {
 fn check_speaks_german() {
     let out = run(&["--lang", "de", "check"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).starts_with("Das Korpus ist in Ordnung: 37 Dokumente"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("Das Korpus ist in Ordnung: 37 Dokumente"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
 fn a_missing_translation_is_named() {
     let err = damaged("races/mt.toml", |d| {
-        edit(&d.join("races/mt.toml"), "en = \"At a party convention", "en = \"\" # \"At a party convention")
+        edit(
+            &d.join("races/mt.toml"),
+            "en = \"At a party convention",
+            "en = \"\" # \"At a party convention",
+        )
     });
     assert!(err.contains("unit 4 has no English text"), "{err}");
 }
@@ -58,27 +77,41 @@ fn a_missing_translation_is_named() {
 #[test]
 fn an_unknown_person_is_named() {
     let err = damaged("races/co.toml", |d| {
-        edit(&d.join("races/co.toml"), "person = \"cory-gardner\"", "person = \"cory-gardener\"")
+        edit(
+            &d.join("races/co.toml"),
+            "person = \"cory-gardner\"",
+            "person = \"cory-gardener\"",
+        )
     });
     assert!(err.contains("unknown person “cory-gardener”"), "{err}");
 }
 
 #[test]
 fn a_syntax_error_is_named_with_its_line() {
-    let err = damaged("races/ga.toml", |d| edit(&d.join("races/ga.toml"), "[facts.winner]", "[facts.winner"));
+    let err = damaged("races/ga.toml", |d| {
+        edit(&d.join("races/ga.toml"), "[facts.winner]", "[facts.winner")
+    });
     assert!(err.contains("ga.toml:"), "{err}");
     assert!(err.contains("is not valid"), "{err}");
 }
 
 #[test]
 fn an_unknown_key_is_rejected() {
-    let err = damaged("races/ga.toml", |d| edit(&d.join("races/ga.toml"), "[facts.winner]\n", "[facts.winner]\nvalu = 1\n"));
+    let err = damaged("races/ga.toml", |d| {
+        edit(
+            &d.join("races/ga.toml"),
+            "[facts.winner]\n",
+            "[facts.winner]\nvalu = 1\n",
+        )
+    });
     assert!(err.contains("valu"), "{err}");
 }
 
 #[test]
 fn a_missing_race_is_named() {
-    let err = damaged("races/wy.toml", |d| std::fs::remove_file(d.join("races/wy.toml")).unwrap());
+    let err = damaged("races/wy.toml", |d| {
+        std::fs::remove_file(d.join("races/wy.toml")).unwrap()
+    });
     assert!(err.contains("cannot be read"), "{err}");
 }
 
@@ -88,37 +121,66 @@ fn a_race_dropped_from_the_manifest_is_caught() {
         edit(&d.join("corpus.toml"), "\"wy\",", "");
         std::fs::remove_file(d.join("races/wy.toml")).unwrap();
     });
-    assert!(err.contains("races = 36, but the race facts give 35"), "{err}");
+    assert!(
+        err.contains("races = 36, but the race facts give 35"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_changed_german_word_breaks_fidelity() {
-    let err = damaged("races/mt.toml", |d| edit(&d.join("races/mt.toml"), "Plagiatsvorwurfs", "Plagiatsvorwurf"));
-    assert!(err.contains("unit 3: the German text departs from the source article"), "{err}");
+    let err = damaged("races/mt.toml", |d| {
+        edit(
+            &d.join("races/mt.toml"),
+            "Plagiatsvorwurfs",
+            "Plagiatsvorwurf",
+        )
+    });
+    assert!(
+        err.contains("unit 3: the German text departs from the source article"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_lost_number_in_the_translation_is_caught() {
-    let err = damaged("races/co.toml", |d| edit(&d.join("races/co.toml"), "with 48.2%", "with 48%"));
+    let err = damaged("races/co.toml", |d| {
+        edit(&d.join("races/co.toml"), "with 48.2%", "with 48%")
+    });
     assert!(err.contains("the number 48.2"), "{err}");
 }
 
 #[test]
 fn an_inconsistent_outcome_is_caught() {
-    let err = damaged("races/ak.toml", |d| edit(&d.join("races/ak.toml"), "value = \"gain\"", "value = \"hold\""));
-    assert!(err.contains("the outcome “hold” contradicts the facts"), "{err}");
+    let err = damaged("races/ak.toml", |d| {
+        edit(
+            &d.join("races/ak.toml"),
+            "value = \"gain\"",
+            "value = \"hold\"",
+        )
+    });
+    assert!(
+        err.contains("the outcome “hold” contradicts the facts"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_vote_share_that_contradicts_the_official_result_is_caught() {
-    let err = damaged("races/ar.toml", |d| edit(&d.join("races/ar.toml"), "percent = 56.5", "percent = 55.1"));
+    let err = damaged("races/ar.toml", |d| {
+        edit(&d.join("races/ar.toml"), "percent = 56.5", "percent = 55.1")
+    });
     assert!(err.contains("disagrees with the official result"), "{err}");
 }
 
 #[test]
 fn problems_are_told_in_german() {
     let (_tmp, dir) = corpus_copy();
-    edit(&dir.join("races/co.toml"), "person = \"cory-gardner\"", "person = \"cory-gardener\"");
+    edit(
+        &dir.join("races/co.toml"),
+        "person = \"cory-gardner\"",
+        "person = \"cory-gardener\"",
+    );
     let out = check(&dir, "de");
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
@@ -129,13 +191,22 @@ fn problems_are_told_in_german() {
 #[test]
 fn check_json_lists_problems() {
     let (_tmp, dir) = corpus_copy();
-    edit(&dir.join("races/co.toml"), "person = \"cory-gardner\"", "person = \"cory-gardener\"");
+    edit(
+        &dir.join("races/co.toml"),
+        "person = \"cory-gardner\"",
+        "person = \"cory-gardener\"",
+    );
     let out = run(&["--json", "--corpus", dir.to_str().unwrap(), "check"]);
     assert_eq!(out.status.code(), Some(2));
     let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(doc["ok"], false);
     let problems = doc["problems"].as_array().unwrap();
-    assert!(problems.iter().any(|p| p["kind"] == "unknown-person" && p["file"].as_str().unwrap().ends_with("co.toml")));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p["kind"] == "unknown-person"
+                && p["file"].as_str().unwrap().ends_with("co.toml"))
+    );
 }
 
 #[test]
@@ -151,6 +222,9 @@ fn every_command_refuses_a_broken_corpus() {
     edit(&dir.join("people.toml"), "name = \"Tom Udall\"", "name = ");
     let out = run(&["--corpus", dir.to_str().unwrap(), "export"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stdout(&out).is_empty(), "export printed from a broken corpus");
+    assert!(
+        stdout(&out).is_empty(),
+        "export printed from a broken corpus"
+    );
     assert!(stderr(&out).contains("people.toml"));
 }

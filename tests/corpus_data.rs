@@ -9,18 +9,31 @@ use common::*;
 /// The source article with exactly the repairs the manifest lists.
 fn repaired_source() -> String {
     let manifest = toml_file("corpus.toml");
-    let mut text = std::fs::read_to_string(corpus_dir().join(manifest["source"].as_str().unwrap())).unwrap();
+    let mut text =
+        std::fs::read_to_string(corpus_dir().join(manifest["source"].as_str().unwrap())).unwrap();
     let repairs = manifest["repairs"].as_array().unwrap();
     for r in repairs {
         let find = r["find"].as_str().unwrap();
         let replace = r["replace"].as_str().unwrap();
         let kind = r["kind"].as_str().unwrap();
-        assert_eq!(text.matches(find).count(), 1, "repair {find:?} must occur once");
+        assert_eq!(
+            text.matches(find).count(),
+            1,
+            "repair {find:?} must occur once"
+        );
         match kind {
-            "space" => assert_eq!(find.replace(' ', ""), replace.replace(' ', ""), "a space repair only adds spaces"),
+            "space" => assert_eq!(
+                find.replace(' ', ""),
+                replace.replace(' ', ""),
+                "a space repair only adds spaces"
+            ),
             "footnote" => {
                 assert!(replace.is_empty());
-                assert!(find.starts_with('[') && find.ends_with(']') && find[1..find.len() - 1].parse::<u32>().is_ok());
+                assert!(
+                    find.starts_with('[')
+                        && find.ends_with(']')
+                        && find[1..find.len() - 1].parse::<u32>().is_ok()
+                );
             }
             other => panic!("unknown repair kind {other}"),
         }
@@ -51,9 +64,20 @@ fn the_repairs_are_exactly_the_documented_ones() {
         .collect();
     finds.sort();
     let mut expected = vec![
-        "BundesstaatenOklahoma", "PräsidentBarack", "Halbzeitwahlen(Midterm", "GouverneurNeil",
-        "VizegouverneurBrian", "StaatssenatorJim", "StaatssenatorinJoni", "PartyRandall", "MontanaJohn",
-        "RepresentativeT.", "SenatorBrad", "[2]", "[3]", "[4]",
+        "BundesstaatenOklahoma",
+        "PräsidentBarack",
+        "Halbzeitwahlen(Midterm",
+        "GouverneurNeil",
+        "VizegouverneurBrian",
+        "StaatssenatorJim",
+        "StaatssenatorinJoni",
+        "PartyRandall",
+        "MontanaJohn",
+        "RepresentativeT.",
+        "SenatorBrad",
+        "[2]",
+        "[3]",
+        "[4]",
     ];
     expected.sort();
     assert_eq!(finds, expected);
@@ -90,11 +114,22 @@ fn german_units_reproduce_the_article_word_for_word() {
 #[test]
 fn the_corpus_has_every_document_of_the_contract_in_order() {
     let manifest = toml_file("corpus.toml");
-    let listed: Vec<&str> = manifest["documents"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let listed: Vec<&str> = manifest["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     assert_eq!(listed, document_ids());
     let mut files: Vec<String> = std::fs::read_dir(corpus_dir().join("races"))
         .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".toml").to_string())
+        .map(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .trim_end_matches(".toml")
+                .to_string()
+        })
         .collect();
     files.sort();
     let mut ids: Vec<String> = RACE_IDS.iter().map(|s| s.to_string()).collect();
@@ -139,14 +174,22 @@ fn every_unit_is_translated_and_keeps_its_numbers() {
     for id in document_ids() {
         for (n, (_, de, en)) in units(id).iter().enumerate() {
             total += 1;
-            assert!(!de.trim().is_empty() && !en.trim().is_empty(), "{id} unit {}", n + 1);
+            assert!(
+                !de.trim().is_empty() && !en.trim().is_empty(),
+                "{id} unit {}",
+                n + 1
+            );
             assert_ne!(de, en, "{id} unit {} is not translated", n + 1);
             let mut english = digits(en, '.');
             if en.contains("two-thirds") {
                 english.extend(["2".to_string(), "3".to_string()]);
             }
             for number in digits(de, ',') {
-                assert!(english.contains(&number), "{id} unit {}: {number} missing from {en:?}", n + 1);
+                assert!(
+                    english.contains(&number),
+                    "{id} unit {}: {number} missing from {en:?}",
+                    n + 1
+                );
             }
             // Percentages are written the English way: `48.2%`, never `48,2 %`.
             assert!(!en.contains(" %"), "{id} unit {}: {en:?}", n + 1);
@@ -168,7 +211,11 @@ fn every_name_survives_translation() {
         for (n, (_, de, en)) in units(id).iter().enumerate() {
             for name in &names {
                 if de.contains(name.as_str()) {
-                    assert!(en.contains(name.as_str()), "{id} unit {}: {name} missing from {en:?}", n + 1);
+                    assert!(
+                        en.contains(name.as_str()),
+                        "{id} unit {}: {name} missing from {en:?}",
+                        n + 1
+                    );
                 }
             }
         }
@@ -178,16 +225,40 @@ fn every_name_survives_translation() {
 #[test]
 fn no_german_is_left_in_english() {
     let german = [
-        " und ", " der ", " das ", " nicht ", " wurde ", " mit ", " gegen ", " eine ", " sich ", " auch ",
-        " Wahl ", " Stimmen ", "Senatswahl", "Repräsentantenhaus", "Vorwahl", " bei ", " zum ", " zur ",
+        " und ",
+        " der ",
+        " das ",
+        " nicht ",
+        " wurde ",
+        " mit ",
+        " gegen ",
+        " eine ",
+        " sich ",
+        " auch ",
+        " Wahl ",
+        " Stimmen ",
+        "Senatswahl",
+        "Repräsentantenhaus",
+        "Vorwahl",
+        " bei ",
+        " zum ",
+        " zur ",
     ];
     for id in document_ids() {
         for (n, (_, _, en)) in units(id).iter().enumerate() {
             let padded = format!(" {en} ");
             for word in german {
-                assert!(!padded.contains(word), "{id} unit {}: {word:?} in {en:?}", n + 1);
+                assert!(
+                    !padded.contains(word),
+                    "{id} unit {}: {word:?} in {en:?}",
+                    n + 1
+                );
             }
-            assert!(!en.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü', 'ß', '„']), "{id} unit {}: {en:?}", n + 1);
+            assert!(
+                !en.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü', 'ß', '„']),
+                "{id} unit {}: {en:?}",
+                n + 1
+            );
         }
     }
 }
@@ -200,7 +271,10 @@ fn dates_are_in_english_order() {
                 // "4 November" or "4. November" would be German order.
                 for (at, _) in en.match_indices(month) {
                     let before = en[..at].trim_end();
-                    assert!(!before.ends_with(|c: char| c.is_ascii_digit() || c == '.'), "{id}: {en}");
+                    assert!(
+                        !before.ends_with(|c: char| c.is_ascii_digit() || c == '.'),
+                        "{id}: {en}"
+                    );
                 }
             }
         }

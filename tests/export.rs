@@ -9,7 +9,10 @@ use serde_json::Value;
 fn export(lang: &str) -> Vec<Value> {
     let out = run(&["--lang", lang, "export"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+    stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
 }
 
 #[test]
@@ -24,17 +27,37 @@ fn every_document_in_article_order_overview_first() {
 #[test]
 fn races_have_the_contract_keys() {
     for doc in export("en").iter().skip(1) {
-        for key in ["id", "state", "state_name", "special", "winner", "party_before", "outcome", "vote_share", "people", "text"] {
+        for key in [
+            "id",
+            "state",
+            "state_name",
+            "special",
+            "winner",
+            "party_before",
+            "outcome",
+            "vote_share",
+            "people",
+            "text",
+        ] {
             assert!(doc.get(key).is_some(), "{} lacks {key}", doc["id"]);
         }
         let winner = &doc["winner"];
-        assert!(winner["id"].is_string() && winner["name"].is_string() && winner["party"].is_string());
+        assert!(
+            winner["id"].is_string() && winner["name"].is_string() && winner["party"].is_string()
+        );
         assert!(["gain", "hold"].contains(&doc["outcome"].as_str().unwrap()));
         for p in doc["people"].as_array().unwrap() {
-            assert!(p["id"].is_string() && p["name"].is_string() && p["party"].is_string() && p["roles"].is_array());
+            assert!(
+                p["id"].is_string()
+                    && p["name"].is_string()
+                    && p["party"].is_string()
+                    && p["roles"].is_array()
+            );
         }
         let share = &doc["vote_share"];
-        assert!(share.is_null() || (share["percent"].is_number() && share["qualifier"].is_string()));
+        assert!(
+            share.is_null() || (share["percent"].is_number() && share["qualifier"].is_string())
+        );
     }
 }
 
@@ -46,9 +69,15 @@ fn text_round_trips_from_the_corpus_files() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|t| (t["de"].as_str().unwrap().to_string(), t["en"].as_str().unwrap().to_string()))
+            .map(|t| {
+                (
+                    t["de"].as_str().unwrap().to_string(),
+                    t["en"].as_str().unwrap().to_string(),
+                )
+            })
             .collect();
-        let files: Vec<(String, String)> = units(id).into_iter().map(|(_, de, en)| (de, en)).collect();
+        let files: Vec<(String, String)> =
+            units(id).into_iter().map(|(_, de, en)| (de, en)).collect();
         assert_eq!(exported, files, "{id}");
     }
 }
@@ -64,7 +93,10 @@ fn the_facts_match_the_2014_results() {
         .map(|d| d["id"].as_str().unwrap())
         .collect();
     gains.sort();
-    assert_eq!(gains, ["ak", "ar", "co", "ia", "la", "mt", "nc", "sd", "wv"]);
+    assert_eq!(
+        gains,
+        ["ak", "ar", "co", "ia", "la", "mt", "nc", "sd", "wv"]
+    );
     for id in &gains {
         assert_eq!(race(id)["winner"]["party"], "R", "{id}");
         assert_eq!(race(id)["party_before"], "D", "{id}");
@@ -90,7 +122,11 @@ fn the_facts_match_the_2014_results() {
     assert!(race("ak")["vote_share"].is_null());
     assert_eq!(race("il")["margin"]["points"], 10.0);
     assert_eq!(race("va")["margin"]["qualifier"], "less_than");
-    let specials: Vec<&str> = docs.iter().filter(|d| d["special"] == true).map(|d| d["id"].as_str().unwrap()).collect();
+    let specials: Vec<&str> = docs
+        .iter()
+        .filter(|d| d["special"] == true)
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
     assert_eq!(specials, ["hi-special", "ok-special", "sc-special"]);
 }
 
@@ -104,7 +140,14 @@ fn people_and_roles() {
             .unwrap()
             .iter()
             .find(|p| p["id"] == person)
-            .map(|p| p["roles"].as_array().unwrap().iter().map(|r| r.as_str().unwrap().to_string()).collect())
+            .map(|p| {
+                p["roles"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.as_str().unwrap().to_string())
+                    .collect()
+            })
             .unwrap_or_default()
     };
     assert_eq!(roles("co", "mark-udall"), ["incumbent", "candidate"]);
@@ -114,7 +157,13 @@ fn people_and_roles() {
     assert!(roles("mt", "john-walsh").contains(&"appointed".to_string()));
     let obama: Vec<&str> = docs
         .iter()
-        .filter(|d| d["people"].as_array().unwrap().iter().any(|p| p["id"] == "barack-obama"))
+        .filter(|d| {
+            d["people"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["id"] == "barack-obama")
+        })
         .map(|d| d["id"].as_str().unwrap())
         .collect();
     assert_eq!(obama, ["overview", "ma", "ne", "nj", "nc", "sc-special"]);
@@ -125,7 +174,10 @@ fn display_strings_follow_the_language() {
     let de = export("de");
     let en = export("en");
     let find = |docs: &[Value], id: &str| docs.iter().find(|d| d["id"] == id).unwrap().clone();
-    assert_eq!(find(&en, "ok-special")["title"], "Oklahoma (special election)");
+    assert_eq!(
+        find(&en, "ok-special")["title"],
+        "Oklahoma (special election)"
+    );
     assert_eq!(find(&de, "ok-special")["title"], "Oklahoma (Sonderwahl)");
     assert_eq!(find(&de, "mt")["state_name"], "Montana");
     // Keys and codes stay English and stable.
@@ -136,12 +188,21 @@ fn display_strings_follow_the_language() {
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::Stdio;
-    let mut child = cmd().arg("export").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = cmd()
+        .arg("export")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut stdout = child.stdout.take().unwrap();
     let mut first = [0u8; 10];
     stdout.read_exact(&mut first).unwrap();
     drop(stdout);
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success() || out.status.code() == Some(0));
-    assert!(String::from_utf8_lossy(&out.stderr).is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -17,7 +17,15 @@ pub fn corpus_dir() -> PathBuf {
 /// A command for the binary with no language or colour variables from the caller.
 pub fn cmd() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_senate-kb"));
-    for var in ["LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "SENATE_KB_LANG", "NO_COLOR", "CLICOLOR_FORCE"] {
+    for var in [
+        "LANG",
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "SENATE_KB_LANG",
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+    ] {
         c.env_remove(var);
     }
     c
@@ -69,9 +77,42 @@ pub fn toml_file(rel: &str) -> toml::Table {
 
 /// The race ids of the CLI contract, in article order.
 pub const RACE_IDS: [&str; 36] = [
-    "al", "ak", "ar", "co", "de", "ga", "hi-special", "id", "il", "ia", "ks", "ky", "la", "me", "ma", "mi", "mn",
-    "ms", "mt", "ne", "nh", "nj", "nm", "nc", "ok", "ok-special", "or", "ri", "sc", "sc-special", "sd", "tn",
-    "tx", "va", "wv", "wy",
+    "al",
+    "ak",
+    "ar",
+    "co",
+    "de",
+    "ga",
+    "hi-special",
+    "id",
+    "il",
+    "ia",
+    "ks",
+    "ky",
+    "la",
+    "me",
+    "ma",
+    "mi",
+    "mn",
+    "ms",
+    "mt",
+    "ne",
+    "nh",
+    "nj",
+    "nm",
+    "nc",
+    "ok",
+    "ok-special",
+    "or",
+    "ri",
+    "sc",
+    "sc-special",
+    "sd",
+    "tn",
+    "tx",
+    "va",
+    "wv",
+    "wy",
 ];
 
 /// Every document id in article order: the overview, then the races.
