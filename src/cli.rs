@@ -1,10 +1,17 @@
-//! The command line as clap parses it: raw flags, before anything is resolved.
+//! The command line as clap parses it (raw flags, before anything is resolved), and the
+//! localization of clap's side: help texts, value names and usage errors all come from Fluent,
+//! so a German user reads German help.
 //!
-//! [`crate::config::Config`] turns these into the settings the commands use.
+//! [`crate::config::Config`] turns the parsed flags into the settings the commands use.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::l10n::{Args as FArgs, Localizer};
+use crate::output::sanitize;
 
 /// senate-kb: the 2014 US Senate elections, in German and English.
 #[derive(Debug, Parser)]
@@ -18,36 +25,408 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options accepted before or after the command.
+/// Options accepted before or after the command. Their help comes from Fluent
+/// (`cli-opt-<id>`), as does every other text of the command line.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Output language: a BCP 47 tag or a POSIX locale (de, en, de-AT, de_DE.UTF-8).
-    #[arg(short, long, global = true, value_name = "TAG")]
+    /// Output language.
+    #[arg(short, long, global = true)]
     pub lang: Option<String>,
-    /// Print one JSON document on stdout (NDJSON for export) instead of text.
+    /// JSON output.
     #[arg(long, global = true)]
     pub json: bool,
-    /// Use this corpus directory instead of the corpus shipped with the program.
-    #[arg(long, global = true, value_name = "DIR")]
+    /// When to colour.
+    #[arg(long, global = true, value_enum)]
+    pub color: Option<ColorChoice>,
+    /// Corpus directory.
+    #[arg(long, global = true)]
     pub corpus: Option<PathBuf>,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// `--party`: a party code, any case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "UPPER")]
+pub enum PartyArg {
+    /// Democratic.
+    D,
+    /// Republican.
+    R,
+    /// Independent.
+    I,
+    /// Libertarian.
+    L,
+}
+
+/// `--outcome`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutcomeArg {
+    /// The seat changed party.
+    Gain,
+    /// The seat stayed with its party.
+    Hold,
 }
 
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the corpus; every problem named with its file and what to fix.
+    /// One race.
+    Race {
+        /// Race id or state name; several words are joined (`race new hampshire`).
+        #[arg(required = true, num_args = 1..)]
+        race: Vec<String>,
+        /// German and English side by side.
+        #[arg(long)]
+        parallel: bool,
+    },
+    /// The races as a table.
+    Races {
+        /// Only this outcome.
+        #[arg(long, value_enum)]
+        outcome: Option<OutcomeArg>,
+        /// Only races this party won.
+        #[arg(long, value_enum, ignore_case = true)]
+        party: Option<PartyArg>,
+        /// Only special elections.
+        #[arg(long)]
+        special: bool,
+    },
+    /// The election at a glance.
+    Stats,
+    /// Validate the corpus.
     Check,
-    /// Every document, both languages and all facts, as NDJSON: one JSON object a line.
+    /// Export as NDJSON.
     Export,
+}
+
+/// The Fluent id of an argument's help and of its value name, by argument id.
+fn arg_messages(id: &str) -> (String, Option<&'static str>) {
+    let value = match id {
+        "lang" => Some("cli-value-tag"),
+        "color" => Some("cli-value-when"),
+        "corpus" => Some("cli-value-dir"),
+        "race" => Some("cli-value-race"),
+        "outcome" => Some("cli-value-outcome"),
+        "party" => Some("cli-value-party"),
+        _ => None,
+    };
+    let help = if id == "race" {
+        "cli-arg-race".to_string()
+    } else {
+        format!("cli-opt-{id}")
+    };
+    (help, value)
+}
+
+/// Applies Fluent texts to one command's arguments and headings.
+fn localize_args(cmd: clap::Command, l10n: &Localizer) -> clap::Command {
+    let options = l10n
+        .t("cli-options-heading")
+        .trim_end_matches(':')
+        .to_string();
+    let arguments = l10n
+        .t("cli-arguments-heading")
+        .trim_end_matches(':')
+        .to_string();
+    cmd.disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .global(true),
+        )
+        .mut_args(move |arg| {
+            let id = arg.get_id().as_str().to_string();
+            let (help, value) = arg_messages(&id);
+            let heading = if arg.is_positional() {
+                arguments.clone()
+            } else {
+                options.clone()
+            };
+            let mut arg = arg
+                .help(l10n.t(if id == "help" { "cli-help" } else { &help }))
+                .help_heading(heading);
+            if id == "version" {
+                arg = arg.help(l10n.t("cli-version"));
+            }
+            if let Some(value) = value {
+                arg = arg.value_name(l10n.t(value));
+            }
+            if arg.get_action().takes_values() {
+                arg.hide_possible_values(true)
+            } else {
+                arg
+            }
+        })
+}
+
+/// The clap command with every text a person reads taken from Fluent.
+pub fn command(l10n: &Localizer) -> clap::Command {
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        l10n.t("cli-usage-heading")
+    );
+    let cmd = Cli::command()
+        .about(l10n.t("cli-about"))
+        .override_usage(l10n.t("cli-usage-root"))
+        .help_template(template.clone())
+        .subcommand_help_heading(
+            l10n.t("cli-commands-heading")
+                .trim_end_matches(':')
+                .to_string(),
+        )
+        .subcommand_value_name(
+            l10n.t("cli-usage-root")
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .trim_matches(['<', '>'])
+                .to_string(),
+        )
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version),
+        );
+    let cmd = localize_args(cmd, l10n);
+    cmd.mut_subcommands(|sub| {
+        let name = sub.get_name().to_string();
+        let sub = sub
+            .about(l10n.t(&format!("cli-cmd-{name}")))
+            .override_usage(l10n.t(&format!("cli-usage-{name}")))
+            .help_template(template.clone());
+        localize_args(sub, l10n)
+    })
+}
+
+/// Finds `--lang`/`-l` among the raw arguments before clap runs, so that clap's own texts can
+/// be in that language. Invalid values are left to the normal parse.
+pub fn prescan_lang(args: &[OsString]) -> Option<String> {
+    let mut iter = args.iter().skip(1);
+    let mut found = None;
+    while let Some(arg) = iter.next() {
+        let Some(arg) = arg.to_str() else { continue };
+        if arg == "--" {
+            break;
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            found = Some(value.to_string());
+        } else if arg == "--lang" || arg == "-l" {
+            found = iter.next().and_then(|v| v.to_str()).map(str::to_string);
+        } else if let Some(value) = arg
+            .strip_prefix("-l")
+            .filter(|v| !v.is_empty() && !arg.starts_with("--"))
+        {
+            found = Some(value.trim_start_matches('=').to_string());
+        }
+    }
+    found
+}
+
+/// Parses the arguments with the localized command.
+pub fn parse(args: Vec<OsString>, l10n: &Localizer) -> Result<Cli, clap::Error> {
+    let mut cmd = command(l10n);
+    let matches = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.with_cmd(&cmd))
+}
+
+fn context(err: &clap::Error, kind: ContextKind) -> Option<String> {
+    match err.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ContextValue::Number(n) => Some(n.to_string()),
+        ContextValue::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A usage error in the user's language: the message, a suggestion where clap has one, the
+/// usage line and where to read more. Input is sanitized before it is shown.
+pub fn render_usage_error(err: &clap::Error, l10n: &Localizer) -> String {
+    let get = |k| context(err, k).map(|s| sanitize(&s)).unwrap_or_default();
+    let mut args = FArgs::new();
+    let id = match err.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            args.set("value", get(ContextKind::InvalidValue));
+            args.set("arg", get(ContextKind::InvalidArg));
+            let valid = get(ContextKind::ValidValue);
+            args.set("valid", valid.clone());
+            if valid.is_empty() {
+                "usage-invalid-value-plain"
+            } else {
+                "usage-invalid-value"
+            }
+        }
+        ErrorKind::UnknownArgument => {
+            args.set("arg", get(ContextKind::InvalidArg));
+            "usage-unknown-argument"
+        }
+        ErrorKind::InvalidSubcommand => {
+            args.set("command", get(ContextKind::InvalidSubcommand));
+            "usage-unknown-command"
+        }
+        ErrorKind::MissingRequiredArgument => {
+            args.set("arg", get(ContextKind::InvalidArg));
+            "usage-missing-argument"
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "usage-missing-command"
+        }
+        ErrorKind::ArgumentConflict => {
+            let arg = get(ContextKind::InvalidArg);
+            let other = get(ContextKind::PriorArg);
+            let repeated = other.is_empty() || other == arg;
+            args.set("arg", arg);
+            args.set("other", other);
+            if repeated {
+                "usage-repeated"
+            } else {
+                "usage-conflict"
+            }
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::NoEquals => {
+            args.set("value", get(ContextKind::InvalidValue));
+            args.set("arg", get(ContextKind::InvalidArg));
+            "usage-invalid-value-plain"
+        }
+        ErrorKind::InvalidUtf8 => "usage-invalid-utf8",
+        _ => {
+            let detail = err.kind().as_str().unwrap_or("?").to_string();
+            args.set("detail", detail);
+            "usage-other"
+        }
+    };
+    let mut lines = vec![format!(
+        "{} {}",
+        l10n.t("error-prefix"),
+        l10n.t_args(id, &args)
+    )];
+    let suggestions: Vec<String> = [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .filter_map(|k| match err.get(k) {
+        Some(ContextValue::String(s)) => Some(vec![s.clone()]),
+        Some(ContextValue::Strings(v)) => Some(v.clone()),
+        Some(ContextValue::StyledStr(s)) => Some(vec![s.to_string()]),
+        Some(ContextValue::StyledStrs(v)) => Some(v.iter().map(|s| s.to_string()).collect()),
+        _ => None,
+    })
+    .flatten()
+    .collect();
+    if !suggestions.is_empty() {
+        let quoted: Vec<String> = suggestions
+            .iter()
+            .map(|s| {
+                let mut a = FArgs::new();
+                a.set("text", sanitize(s));
+                l10n.t_args("quoted", &a)
+            })
+            .collect();
+        let mut a = FArgs::new();
+        a.set("suggestions", quoted.join(", "));
+        lines.push(format!("  {}", l10n.t_args("usage-did-you-mean", &a)));
+    }
+    lines.push(String::new());
+    // clap's usage of the command that failed, which is our localized override.
+    let usage = match err.get(ContextKind::Usage) {
+        Some(ContextValue::StyledStr(s)) => s.to_string().trim().to_string(),
+        _ => format!(
+            "{} {}",
+            l10n.t("cli-usage-heading"),
+            l10n.t("cli-usage-root")
+        ),
+    };
+    let usage = match usage.split_once(' ') {
+        Some((_, rest)) if !usage.starts_with(&l10n.t("cli-usage-heading")) => {
+            format!("{} {rest}", l10n.t("cli-usage-heading"))
+        }
+        _ => usage,
+    };
+    lines.push(usage);
+    lines.push(String::new());
+    lines.push(l10n.t("usage-more-info"));
+    lines.join("\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
+    use crate::l10n::Lang;
 
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+        for lang in Lang::ALL {
+            command(&Localizer::new(lang)).debug_assert();
+        }
+    }
+
+    #[test]
+    fn every_argument_and_command_has_localized_help() {
+        for lang in Lang::ALL {
+            let l10n = Localizer::new(lang);
+            let cmd = command(&l10n);
+            let mut all = vec![&cmd];
+            all.extend(cmd.get_subcommands());
+            for c in all {
+                assert!(c.get_about().is_some(), "{} lacks about", c.get_name());
+                for arg in c.get_arguments() {
+                    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                    assert!(
+                        !help.is_empty() && !help.starts_with("cli-"),
+                        "{}: {:?} has help {help:?}",
+                        c.get_name(),
+                        arg.get_id()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn prescan_finds_the_language() {
+        let os = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            prescan_lang(&os(&["x", "--lang", "de", "stats"])),
+            Some("de".into())
+        );
+        assert_eq!(
+            prescan_lang(&os(&["x", "stats", "--lang=de-AT"])),
+            Some("de-AT".into())
+        );
+        assert_eq!(
+            prescan_lang(&os(&["x", "-l", "en", "stats"])),
+            Some("en".into())
+        );
+        assert_eq!(
+            prescan_lang(&os(&["x", "-lde", "stats"])),
+            Some("de".into())
+        );
+        assert_eq!(prescan_lang(&os(&["x", "stats"])), None);
+        assert_eq!(prescan_lang(&os(&["x", "--", "--lang", "de"])), None);
     }
 }

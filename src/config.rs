@@ -1,7 +1,9 @@
 //! Resolved settings: the output language, the corpus location and the output format,
 //! decided once from the flags and the environment.
 
-use crate::cli::GlobalArgs;
+use std::io::IsTerminal;
+
+use crate::cli::{ColorChoice, GlobalArgs};
 use crate::corpus::CorpusLocation;
 use crate::error::Error;
 use crate::l10n::Lang;
@@ -17,6 +19,8 @@ pub struct Config {
     pub lang: Lang,
     /// JSON instead of text.
     pub json: bool,
+    /// Whether to colour the output.
+    pub color: bool,
     /// Where the corpus comes from.
     pub corpus: CorpusLocation,
 }
@@ -30,6 +34,7 @@ impl Config {
         Ok(Config {
             lang: resolve_lang(args.lang.as_deref(), env)?,
             json: args.json,
+            color: resolve_color(args.color, env, std::io::stdout().is_terminal()),
             corpus: match &args.corpus {
                 Some(dir) => CorpusLocation::Dir(dir.clone()),
                 None => CorpusLocation::Embedded,
@@ -62,4 +67,18 @@ pub fn resolve_lang(
         };
     }
     Ok(Lang::En)
+}
+
+/// Whether to colour: `--color always|never`, else (auto) when stdout is a terminal and
+/// `NO_COLOR` is unset or empty.
+pub fn resolve_color(
+    choice: Option<ColorChoice>,
+    env: &dyn Fn(&str) -> Option<String>,
+    terminal: bool,
+) -> bool {
+    match choice.unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && env("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
 }

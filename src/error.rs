@@ -12,6 +12,22 @@ pub enum Error {
         /// What was asked for.
         requested: String,
     },
+    /// No race answers to what was typed.
+    #[error("unknown race: {query}")]
+    UnknownRace {
+        /// What was typed.
+        query: String,
+        /// Close races (`mt (Montana)`), best first.
+        suggestions: Vec<String>,
+    },
+    /// Several races answer to what was typed (`Oklahoma`).
+    #[error("ambiguous race: {query}")]
+    AmbiguousRace {
+        /// What was typed.
+        query: String,
+        /// Every race it fits (`ok (Oklahoma)`).
+        choices: Vec<String>,
+    },
     /// The corpus cannot be used.
     #[error("the corpus is invalid")]
     Corpus(CorpusError),
@@ -32,6 +48,22 @@ impl Error {
                 args.set("requested", crate::output::sanitize(requested));
                 args.set("available", "de, en");
                 l10n.t_args("error-unknown-language", &args)
+            }
+            Error::UnknownRace { query, suggestions } => {
+                let mut args = Args::new();
+                args.set("race", crate::output::sanitize(query));
+                if suggestions.is_empty() {
+                    l10n.t_args("error-unknown-race", &args)
+                } else {
+                    args.set("suggestions", suggestions.join(", "));
+                    l10n.t_args("error-unknown-race-suggest", &args)
+                }
+            }
+            Error::AmbiguousRace { query, choices } => {
+                let mut args = Args::new();
+                args.set("race", crate::output::sanitize(query));
+                args.set("choices", choices.join(", "));
+                l10n.t_args("error-ambiguous-race", &args)
             }
             Error::Corpus(CorpusError::Invalid(problems)) => {
                 let mut lines: Vec<String> =

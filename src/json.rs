@@ -79,6 +79,8 @@ pub struct RaceJson {
     pub kind: Option<&'static str>,
     /// The title in the output language.
     pub title: String,
+    /// The one-line answer in the output language (`null` for the overview).
+    pub summary: Option<String>,
     /// Postal code.
     pub state: Option<String>,
     /// State name in the output language.
@@ -156,6 +158,7 @@ pub fn race(
         id: doc.id.clone(),
         kind: with_kind.then(|| doc.kind().as_str()),
         title: title(corpus, doc, l10n),
+        summary: crate::answer::summary(corpus, doc, l10n),
         state: facts.map(|f| f.state.value.clone()),
         state_name: facts.map(|f| state_name(corpus, &f.state.value, l10n.lang())),
         special: facts.is_some_and(|f| f.special.value),

@@ -291,3 +291,28 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod resource_tests {
+    use super::*;
+
+    #[test]
+    fn every_resource_parses() {
+        for lang in Lang::ALL {
+            if let Err((_, errors)) = fluent_syntax::parser::parse(resource_text(lang)) {
+                let text = resource_text(lang);
+                let lines: Vec<String> = errors
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "line {}: {:?}",
+                            text[..e.pos.start].matches('\n').count() + 1,
+                            e.kind
+                        )
+                    })
+                    .collect();
+                panic!("{}: {}", lang.locale_dir(), lines.join("\n"));
+            }
+        }
+    }
+}

@@ -67,3 +67,283 @@ problem-repair-count = die Reparatur „{ $find }“ muss genau einmal in der Qu
 problem-fidelity = Einheit { $unit }: der deutsche Text weicht vom Quellartikel ab: die Quelle hat „{ $expected }“, das Korpus „{ $found }“
 problem-heading-mismatch = der Quellartikel hat „{ $found }“, wo dieses Dokument seine Überschrift „{ $expected }“ erwartet
 problem-source-left-over = der Quellartikel enthält weiteren Text, den kein Dokument wiedergibt: „{ $text }“
+
+## Befehlszeile: Hilfe
+
+cli-about = senate-kb: die US-Senatswahlen 2014, auf Deutsch und Englisch
+cli-usage-heading = Aufruf:
+cli-commands-heading = Befehle:
+cli-options-heading = Optionen:
+cli-arguments-heading = Argumente:
+cli-help = Hilfe anzeigen
+cli-version = Version anzeigen
+cli-opt-lang = Ausgabesprache: ein BCP-47-Tag oder eine POSIX-Locale (de, en, de-AT, de_DE.UTF-8) [Vorgabe: aus SENATE_KB_LANG, LC_ALL, LC_MESSAGES, LANG, sonst Englisch]
+cli-opt-json = Ein JSON-Dokument auf stdout ausgeben (NDJSON bei export) statt Text
+cli-opt-color = Wann Farbe verwendet wird: auto, always, never [Vorgabe: auto; NO_COLOR schaltet auto ab]
+cli-opt-corpus = Dieses Korpusverzeichnis statt des mitgelieferten Korpus verwenden
+cli-value-tag = SPRACHE
+cli-value-when = WANN
+cli-value-dir = VERZEICHNIS
+cli-value-race = RENNEN
+cli-value-outcome = AUSGANG
+cli-value-party = PARTEI
+cli-usage-root = senate-kb [OPTIONEN] <BEFEHL>
+cli-usage-check = senate-kb check [OPTIONEN]
+cli-usage-export = senate-kb export [OPTIONEN]
+cli-usage-race = senate-kb race [OPTIONEN] <RENNEN>
+cli-usage-races = senate-kb races [OPTIONEN]
+cli-usage-stats = senate-kb stats [OPTIONEN]
+cli-cmd-check = Das Korpus prüfen; jedes Problem mit Datei und Abhilfe nennen
+cli-cmd-export = Alle Dokumente, beide Sprachen und alle Fakten als NDJSON: ein JSON-Objekt pro Zeile
+cli-cmd-race = Ein Rennen: Fakten, Personen und der ganze Text
+cli-cmd-races = Die Rennen als Tabelle
+cli-cmd-stats = Die Wahl im Überblick: Rennen, Sonderwahlen, Sitze vorher und nachher, Gewinne
+cli-arg-race = Eine Rennkennung (mt, ok-special) oder ein Bundesstaat auf Deutsch oder Englisch, Groß- und Kleinschreibung egal
+cli-opt-parallel = Deutschen und englischen Text nebeneinander zeigen, Satz für Satz
+cli-opt-outcome = Nur Rennen mit diesem Ausgang: gain (Gewinn) oder hold (gehalten)
+cli-opt-party = Nur Rennen, die die Kandidatur dieser Partei gewann: D, R, I oder L
+cli-opt-special = Nur Sonderwahlen
+
+## Befehlszeile: Aufruffehler
+
+usage-invalid-value = ungültiger Wert „{ $value }“ für { $arg }; mögliche Werte: { $valid }
+usage-invalid-value-plain = ungültiger Wert „{ $value }“ für { $arg }
+usage-unknown-argument = unerwartetes Argument „{ $arg }“
+usage-unknown-command = unbekannter Befehl „{ $command }“
+usage-missing-argument = ein nötiges Argument fehlt: { $arg }
+usage-missing-command = ein Befehl ist nötig
+usage-conflict = { $arg } kann nicht zusammen mit { $other } verwendet werden
+usage-repeated = { $arg } wurde mehr als einmal angegeben
+usage-invalid-utf8 = die Argumente müssen gültiges UTF-8 sein
+usage-other = die Befehlszeile ist nicht verständlich: { $detail }
+usage-did-you-mean = meinten Sie { $suggestions }?
+quoted = „{ $text }“
+usage-more-info = Mehr dazu mit „--help“.
+
+## Parteien
+
+# $party: D, R, I, L; $gender: male, female
+party-noun = { $party ->
+    [D] { $gender ->
+        [female] Demokratin
+       *[male] Demokrat
+    }
+    [R] { $gender ->
+        [female] Republikanerin
+       *[male] Republikaner
+    }
+    [I] { $gender ->
+        [female] Unabhängige
+       *[male] Unabhängiger
+    }
+   *[L] { $gender ->
+       [female] Libertäre
+      *[male] Libertärer
+   }
+}
+party-adjective = { $party ->
+    [D] demokratisch
+    [R] republikanisch
+    [I] unabhängig
+   *[L] libertär
+}
+party-plural = { $party ->
+    [D] die Demokraten
+    [R] die Republikaner
+    [I] die Unabhängigen
+   *[L] die Libertären
+}
+party-name = { $party ->
+    [D] Demokratische Partei
+    [R] Republikanische Partei
+    [I] parteilos
+   *[L] Libertäre Partei
+}
+party-count = { $party ->
+    [D] { $count } Demokraten
+    [R] { $count } Republikaner
+    [I] { $count } Unabhängige
+   *[L] { $count } Libertäre
+}
+
+## Rollen, nach dem Geschlecht der Person
+
+role = { $role ->
+    [incumbent] { $gender ->
+        [female] Amtsinhaberin
+       *[male] Amtsinhaber
+    }
+    [appointed] auf den Sitz ernannt
+    [candidate] { $gender ->
+        [female] Kandidatin
+       *[male] Kandidat
+    }
+    [winner] { $gender ->
+        [female] Siegerin
+       *[male] Sieger
+    }
+    [retiring] nicht wieder angetreten
+    [resigned] zurückgetreten
+    [withdrawn] Kandidatur zurückgezogen
+    [predecessor] { $gender ->
+        [female] Vorgängerin
+       *[male] Vorgänger
+    }
+    [governor] { $gender ->
+        [female] Gouverneurin
+       *[male] Gouverneur
+    }
+    [primary] in der Vorwahl unterlegen
+   *[mentioned] erwähnt
+}
+
+## Antworten: race
+
+share-phrase = { $qualifier ->
+    [exact] { " " }mit { NUMBER($percent, maximumFractionDigits: 2) } %
+    [more_than] { " " }mit mehr als { NUMBER($percent, maximumFractionDigits: 2) } %
+    [almost] { " " }mit fast { NUMBER($percent, maximumFractionDigits: 2) } %
+    [just_over] { " " }mit knapp mehr als { NUMBER($percent, maximumFractionDigits: 2) } %
+    [less_than] { " " }mit weniger als { NUMBER($percent, maximumFractionDigits: 2) } %
+   *[none] {""}
+}
+margin-phrase = { $qualifier ->
+    [exact] { " " }mit { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkten
+    } Vorsprung
+    [more_than] { " " }mit mehr als { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkten
+    } Vorsprung
+    [almost] { " " }mit fast { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkten
+    } Vorsprung
+    [just_over] { " " }mit knapp mehr als { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkten
+    } Vorsprung
+    [less_than] { " " }mit weniger als { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkten
+    } Vorsprung
+   *[none] {""}
+}
+share-short = { $qualifier ->
+    [exact] { NUMBER($percent, maximumFractionDigits: 2) } %
+    [more_than] mehr als { NUMBER($percent, maximumFractionDigits: 2) } %
+    [almost] fast { NUMBER($percent, maximumFractionDigits: 2) } %
+    [just_over] knapp über { NUMBER($percent, maximumFractionDigits: 2) } %
+    [less_than] weniger als { NUMBER($percent, maximumFractionDigits: 2) } %
+   *[none] –
+}
+margin-short = { $qualifier ->
+    [exact] { NUMBER($points) } Pkt. Vorsprung
+    [more_than] mehr als { NUMBER($points) } Pkt. Vorsprung
+    [almost] fast { NUMBER($points) } Pkt. Vorsprung
+    [just_over] knapp { NUMBER($points) } Pkt. Vorsprung
+    [less_than] weniger als { NUMBER($points) } Pkt. Vorsprung
+   *[none] –
+}
+race-summary = { $outcome ->
+    [gain] { $winner } ({ party-noun }) gewann { $where }{ $share }; der Sitz ging von { $before ->
+        [D] den Demokraten
+        [R] den Republikanern
+        [I] einem Unabhängigen
+       *[L] einem Libertären
+    } an { $party ->
+        [D] die Demokraten
+        [R] die Republikaner
+        [I] { $gender ->
+            [female] die Unabhängige
+           *[male] den Unabhängigen
+        }
+       *[L] die Libertären
+    }.
+   *[hold] { $winner } ({ party-noun }) gewann { $where }{ $share }; { $party ->
+        [D] die Demokraten behielten
+        [R] die Republikaner behielten
+        [I] { $gender ->
+            [female] die Unabhängige behielt
+           *[male] der Unabhängige behielt
+        }
+       *[L] die Libertären behielten
+    } den Sitz.
+}
+race-where = { $special ->
+    [yes] die Sonderwahl in { $state }
+   *[no] in { $state }
+}
+label-state = Bundesstaat
+label-election = Wahl
+label-winner = { $gender ->
+        [female] Siegerin
+       *[male] Sieger
+    }
+label-party-before = Sitz zuvor bei
+label-outcome = Ausgang
+label-vote-share = Stimmenanteil
+label-margin = Vorsprung
+label-official = Amtliches Ergebnis
+label-note = Hinweis
+election-kind = { $special ->
+    [yes] Sonderwahl
+   *[no] reguläre Wahl
+}
+outcome-value = { $outcome ->
+    [gain] Gewinn der { $party ->
+        [D] Demokraten
+        [R] Republikaner
+        [I] Unabhängigen
+       *[L] Libertären
+    }
+   *[hold] von den { $party ->
+        [D] Demokraten
+        [R] Republikanern
+        [I] Unabhängigen
+       *[L] Libertären
+    } gehalten
+}
+official-value = { NUMBER($percent, minimumFractionDigits: 1, maximumFractionDigits: 1) } %
+heading-people = Personen
+heading-text = Text
+person-line = { $name } ({ party-noun }): { $roles }
+error-unknown-race = es gibt kein Rennen „{ $race }“
+error-unknown-race-suggest = es gibt kein Rennen „{ $race }“; meinten Sie { $suggestions }?
+error-ambiguous-race = „{ $race }“ passt auf mehr als ein Rennen: { $choices }; bitte eines mit seiner Kennung wählen
+race-choice = { $id } ({ $title })
+
+## Antworten: races
+
+col-state = Bundesstaat
+col-winner = Sieger
+col-party = Partei
+col-outcome = Ausgang
+col-share = Anteil
+outcome-short = { $outcome ->
+    [gain] Gewinn
+   *[hold] gehalten
+}
+races-count = { $count ->
+    [one] 1 Rennen
+   *[other] { $count } Rennen
+}
+races-none = Kein Rennen passt zu diesen Filtern.
+
+## Antworten: stats
+
+stats-title = Die US-Senatswahlen 2014
+stats-races = Rennen: { $count }, davon { $special ->
+        [one] 1 Sonderwahl
+       *[other] { $special } Sonderwahlen
+    }
+stats-defending = Zur Wahl stehende Sitze: { $list }
+stats-before = Senat vorher: { $list }
+stats-after = Senat nachher: { $list }
+stats-gains = Gewinne: { $list }
+stats-no-gains = Gewinne: keine
+stats-agrees = Das stimmt mit den Angaben des Artikels überein: { $before_r } Republikaner vor der Wahl, { $after_r } danach, und { $defending_d } demokratische und { $defending_r } republikanische Sitze zur Wahl.
+party-gains = { $count } für { party-plural }
+language-de = Deutsch
+language-en = Englisch

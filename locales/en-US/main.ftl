@@ -67,3 +67,249 @@ problem-repair-count = the repair “{ $find }” must occur exactly once in the
 problem-fidelity = unit { $unit }: the German text departs from the source article: the source has “{ $expected }”, the corpus “{ $found }”
 problem-heading-mismatch = the source article has “{ $found }” where this document expects its heading “{ $expected }”
 problem-source-left-over = the source article goes on with text no document reproduces: “{ $text }”
+
+## Command line: help
+
+cli-about = senate-kb: the 2014 US Senate elections, in German and English
+cli-usage-heading = Usage:
+cli-commands-heading = Commands:
+cli-options-heading = Options:
+cli-arguments-heading = Arguments:
+cli-help = Print help
+cli-version = Print version
+cli-opt-lang = Output language: a BCP 47 tag or a POSIX locale (de, en, de-AT, de_DE.UTF-8) [default: from SENATE_KB_LANG, LC_ALL, LC_MESSAGES, LANG, else English]
+cli-opt-json = Print one JSON document on stdout (NDJSON for export) instead of text
+cli-opt-color = When to use colour: auto, always, never [default: auto; NO_COLOR turns auto off]
+cli-opt-corpus = Use this corpus directory instead of the corpus shipped with the program
+cli-value-tag = TAG
+cli-value-when = WHEN
+cli-value-dir = DIR
+cli-value-race = RACE
+cli-value-outcome = OUTCOME
+cli-value-party = PARTY
+cli-usage-root = senate-kb [OPTIONS] <COMMAND>
+cli-usage-check = senate-kb check [OPTIONS]
+cli-usage-export = senate-kb export [OPTIONS]
+cli-usage-race = senate-kb race [OPTIONS] <RACE>
+cli-usage-races = senate-kb races [OPTIONS]
+cli-usage-stats = senate-kb stats [OPTIONS]
+cli-cmd-check = Validate the corpus; every problem named with its file and what to fix
+cli-cmd-export = Every document, both languages and all facts, as NDJSON: one JSON object a line
+cli-cmd-race = One race: facts, people and the full narrative
+cli-cmd-races = The races as a table
+cli-cmd-stats = The election at a glance: races, special elections, seats before and after, gains
+cli-arg-race = A race id (mt, ok-special) or a state name in German or English, any case
+cli-opt-parallel = Show the German and the English text side by side, sentence by sentence
+cli-opt-outcome = Only races with this outcome: gain or hold
+cli-opt-party = Only races the candidate of this party won: D, R, I or L
+cli-opt-special = Only special elections
+
+## Command line: usage errors
+
+usage-invalid-value = invalid value “{ $value }” for { $arg }; possible values: { $valid }
+usage-invalid-value-plain = invalid value “{ $value }” for { $arg }
+usage-unknown-argument = unexpected argument “{ $arg }”
+usage-unknown-command = unknown command “{ $command }”
+usage-missing-argument = missing a required argument: { $arg }
+usage-missing-command = a command is required
+usage-conflict = { $arg } cannot be used with { $other }
+usage-repeated = { $arg } was given more than once
+usage-invalid-utf8 = the arguments must be valid UTF-8
+usage-other = the command line cannot be understood: { $detail }
+usage-did-you-mean = did you mean { $suggestions }?
+quoted = “{ $text }”
+usage-more-info = For more information, try “--help”.
+
+## Parties
+
+# $party: D, R, I, L; $gender: male, female
+party-noun = { $party ->
+    [D] Democrat
+    [R] Republican
+    [I] independent
+   *[L] Libertarian
+}
+party-adjective = { $party ->
+    [D] Democratic
+    [R] Republican
+    [I] independent
+   *[L] Libertarian
+}
+party-plural = { $party ->
+    [D] the Democrats
+    [R] the Republicans
+    [I] the independents
+   *[L] the Libertarians
+}
+party-name = { $party ->
+    [D] Democratic Party
+    [R] Republican Party
+    [I] independent
+   *[L] Libertarian Party
+}
+# "Democrats 55" in stats
+party-count = { $party ->
+    [D] { $count ->
+        [one] 1 Democrat
+       *[other] { $count } Democrats
+    }
+    [R] { $count ->
+        [one] 1 Republican
+       *[other] { $count } Republicans
+    }
+    [I] { $count ->
+        [one] 1 independent
+       *[other] { $count } independents
+    }
+   *[L] { $count ->
+       [one] 1 Libertarian
+      *[other] { $count } Libertarians
+   }
+}
+
+## Roles, by person's gender
+
+role = { $role ->
+    [incumbent] incumbent
+    [appointed] appointed to the seat
+    [candidate] candidate
+    [winner] winner
+    [retiring] did not run again
+    [resigned] resigned
+    [withdrawn] withdrew
+    [predecessor] predecessor
+    [governor] governor
+    [primary] lost the primary
+   *[mentioned] mentioned
+}
+
+## Answers: race
+
+# The winner's share as the article puts it, after "won Montana": " with 58%"
+share-phrase = { $qualifier ->
+    [exact] { " " }with { NUMBER($percent, maximumFractionDigits: 2) }%
+    [more_than] { " " }with more than { NUMBER($percent, maximumFractionDigits: 2) }%
+    [almost] { " " }with almost { NUMBER($percent, maximumFractionDigits: 2) }%
+    [just_over] { " " }with just over { NUMBER($percent, maximumFractionDigits: 2) }%
+    [less_than] { " " }with less than { NUMBER($percent, maximumFractionDigits: 2) }%
+   *[none] {""}
+}
+margin-phrase = { $qualifier ->
+    [exact] { " " }by { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [more_than] { " " }by more than { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [almost] { " " }by almost { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [just_over] { " " }by just over { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [less_than] { " " }by less than { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+   *[none] {""}
+}
+# Short forms for tables
+share-short = { $qualifier ->
+    [exact] { NUMBER($percent, maximumFractionDigits: 2) }%
+    [more_than] more than { NUMBER($percent, maximumFractionDigits: 2) }%
+    [almost] almost { NUMBER($percent, maximumFractionDigits: 2) }%
+    [just_over] just over { NUMBER($percent, maximumFractionDigits: 2) }%
+    [less_than] less than { NUMBER($percent, maximumFractionDigits: 2) }%
+   *[none] –
+}
+margin-short = { $qualifier ->
+    [exact] lead of { NUMBER($points) } pts
+    [more_than] lead of more than { NUMBER($points) } pts
+    [almost] lead of almost { NUMBER($points) } pts
+    [just_over] lead of just over { NUMBER($points) } pts
+    [less_than] lead of less than { NUMBER($points) } { $points ->
+        [one] pt
+       *[other] pts
+    }
+   *[none] –
+}
+# One line built from the facts. $where is race-where; $share a share-phrase or margin-phrase.
+race-summary = { $outcome ->
+    [gain] { $winner } ({ party-noun }) won { $where }{ $share }, a { party-adjective } gain from { $before ->
+        [D] the Democrats
+        [R] the Republicans
+        [I] an independent
+       *[L] a Libertarian
+    }.
+   *[hold] { $winner } ({ party-noun }) won { $where }{ $share }, a { party-adjective } hold.
+}
+race-where = { $special ->
+    [yes] the special election in { $state }
+   *[no] { $state }
+}
+label-state = State
+label-election = Election
+label-winner = Winner
+label-party-before = Seat held by
+label-outcome = Outcome
+label-vote-share = Vote share
+label-margin = Lead
+label-official = Official result
+label-note = Note
+election-kind = { $special ->
+    [yes] special election
+   *[no] regular election
+}
+outcome-value = { $outcome ->
+    [gain] { party-adjective } gain
+   *[hold] { party-adjective } hold
+}
+official-value = { NUMBER($percent, minimumFractionDigits: 1, maximumFractionDigits: 1) }%
+heading-people = People
+heading-text = Text
+person-line = { $name } ({ party-noun }): { $roles }
+error-unknown-race = there is no race “{ $race }”
+error-unknown-race-suggest = there is no race “{ $race }”; did you mean { $suggestions }?
+error-ambiguous-race = “{ $race }” matches more than one race: { $choices }; name one by its id
+race-choice = { $id } ({ $title })
+
+## Answers: races
+
+col-state = State
+col-winner = Winner
+col-party = Party
+col-outcome = Outcome
+col-share = Share
+outcome-short = { $outcome ->
+    [gain] gain
+   *[hold] hold
+}
+races-count = { $count ->
+    [one] 1 race
+   *[other] { $count } races
+}
+races-none = No race matches these filters.
+
+## Answers: stats
+
+stats-title = The 2014 US Senate elections
+stats-races = Races: { $count ->
+        [one] 1 race
+       *[other] { $count } races
+    }, { $special ->
+        [one] 1 of them a special election
+       *[other] { $special } of them special elections
+    }
+stats-defending = Seats up for election: { $list }
+stats-before = Senate before: { $list }
+stats-after = Senate after: { $list }
+stats-gains = Gains: { $list }
+stats-no-gains = Gains: none
+stats-agrees = This agrees with what the article states: { $before_r } Republicans before the election, { $after_r } after, and { $defending_d } Democratic and { $defending_r } Republican seats up for election.
+party-gains = { $count } for { party-plural }
+language-de = German
+language-en = English

@@ -3,6 +3,9 @@
 
 pub mod check;
 pub mod export;
+pub mod race;
+pub mod races;
+pub mod stats;
 
 use crate::cli::Command;
 use crate::config::Config;
@@ -16,6 +19,18 @@ pub fn run(command: &Command, config: &Config, l10n: &Localizer) -> Result<Exit,
     match command {
         Command::Check => check::run(config, l10n),
         Command::Export => export::run(&load(config)?, config, l10n),
+        Command::Race { race, parallel } => {
+            race::run(&load(config)?, race, *parallel, config, l10n)
+        }
+        Command::Races {
+            outcome,
+            party,
+            special,
+        } => {
+            let filter = races::Filter::from_args(*outcome, *party, *special);
+            races::run(&load(config)?, filter, config, l10n)
+        }
+        Command::Stats => stats::run(&load(config)?, config, l10n),
     }
 }
 

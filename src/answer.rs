@@ -1,0 +1,98 @@
+//! Answers built from the facts: the one-line summary of a race, the share and margin
+//! phrases, localized roles and party names. Every word comes from Fluent; this module only
+//! chooses messages and passes the facts as arguments.
+
+use crate::corpus::{Corpus, Document, Gender, Party, Person, RaceFacts, Role};
+use crate::json::state_name;
+use crate::l10n::{Args, Localizer};
+
+/// Arguments that describe a person for party and role messages.
+fn person_args(person: &Person) -> Args<'static> {
+    let mut args = Args::new();
+    args.set("party", person.party.code());
+    args.set("gender", person.gender.as_str());
+    args
+}
+
+/// The party noun for a person (`Republikanerin`).
+pub fn party_noun(l10n: &Localizer, person: &Person) -> String {
+    l10n.t_args("party-noun", &person_args(person))
+}
+
+/// A party's plural (`the Democrats`).
+pub fn party_plural(l10n: &Localizer, party: Party) -> String {
+    let mut args = Args::new();
+    args.set("party", party.code());
+    l10n.t_args("party-plural", &args)
+}
+
+/// A party's noun in the gender's form, without a person (table cells).
+pub fn party_noun_for(l10n: &Localizer, party: Party, gender: Gender) -> String {
+    let mut args = Args::new();
+    args.set("party", party.code());
+    args.set("gender", gender.as_str());
+    l10n.t_args("party-noun", &args)
+}
+
+/// A person's roles in a race, localized and gendered, joined by commas.
+pub fn roles(l10n: &Localizer, person: &Person, roles: &[Role]) -> String {
+    roles
+        .iter()
+        .map(|r| {
+            let mut args = person_args(person);
+            args.set("role", r.as_str());
+            l10n.t_args("role", &args)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The share or margin phrase (` with 58%`, ` by more than 10 percentage points`), or empty.
+pub fn share_phrase(l10n: &Localizer, facts: &RaceFacts, short: bool) -> String {
+    let mut args = Args::new();
+    if let Some(share) = &facts.vote_share {
+        args.set("qualifier", share.qualifier.as_str());
+        args.set("percent", share.percent);
+        l10n.t_args(if short { "share-short" } else { "share-phrase" }, &args)
+    } else if let Some(margin) = &facts.margin {
+        args.set("qualifier", margin.qualifier.as_str());
+        args.set("points", margin.points);
+        l10n.t_args(
+            if short {
+                "margin-short"
+            } else {
+                "margin-phrase"
+            },
+            &args,
+        )
+    } else {
+        args.set("qualifier", "none");
+        l10n.t_args(if short { "share-short" } else { "share-phrase" }, &args)
+    }
+}
+
+/// The one-line answer: "Steve Daines (Republican) won Montana with 58%, a Republican gain
+/// from the Democrats." `None` for the overview.
+pub fn summary(corpus: &Corpus, doc: &Document, l10n: &Localizer) -> Option<String> {
+    let facts = doc.facts.as_ref()?;
+    let winner = corpus.person(&facts.winner.value)?;
+    let state = state_name(corpus, &facts.state.value, l10n.lang());
+    let mut where_args = Args::new();
+    where_args.set("state", state);
+    where_args.set("special", if facts.special.value { "yes" } else { "no" });
+    let mut args = person_args(winner);
+    args.set("winner", winner.name.clone());
+    args.set("where", l10n.t_args("race-where", &where_args));
+    args.set("share", share_phrase(l10n, facts, false));
+    args.set("outcome", facts.outcome.value.as_str());
+    args.set("before", facts.party_before.value.code());
+    Some(l10n.t_args("race-summary", &args))
+}
+
+/// The localized outcome with the winner's party (`Republican gain`).
+pub fn outcome_value(l10n: &Localizer, facts: &RaceFacts, winner: &Person) -> String {
+    let mut args = Args::new();
+    args.set("outcome", facts.outcome.value.as_str());
+    args.set("party", winner.party.code());
+    l10n.t_args("outcome-value", &args)
+}

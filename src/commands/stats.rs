@@ -1,0 +1,96 @@
+//! `stats`: the election at a glance, computed from the race facts, and whether it agrees
+//! with what the article states (the corpus check guarantees it does).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use serde_json::json;
+
+use crate::color::Painter;
+use crate::config::Config;
+use crate::corpus::{Corpus, Party};
+use crate::error::Error;
+use crate::exit::Exit;
+use crate::l10n::{Args, Localizer};
+use crate::stats::Stats;
+
+fn codes(map: &BTreeMap<Party, u32>) -> serde_json::Value {
+    map.iter()
+        .map(|(p, n)| (p.code().to_string(), json!(n)))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+/// "55 Democrats, 45 Republicans", largest first.
+fn list(l10n: &Localizer, map: &BTreeMap<Party, u32>, message: &str) -> String {
+    let mut entries: Vec<(&Party, &u32)> = map.iter().filter(|(_, n)| **n > 0).collect();
+    entries.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    entries
+        .into_iter()
+        .map(|(p, n)| {
+            let mut args = Args::new();
+            args.set("party", p.code());
+            args.set("count", *n);
+            l10n.t_args(message, &args)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Runs `stats`.
+pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
+    let stats = Stats::compute(corpus);
+    let stated = corpus.overview().and_then(|o| o.election.as_ref());
+    let mut out = crate::output::stdout();
+    if config.json {
+        let doc = json!({
+            "races": stats.races,
+            "special": stats.special,
+            "seats_before": codes(&stats.seats_before),
+            "seats_after": codes(&stats.seats_after),
+            "gains": codes(&stats.gains),
+            "defending": codes(&stats.defending),
+            "article_agrees": stated.is_some(),
+        });
+        writeln!(out, "{doc}")?;
+        out.flush()?;
+        return Ok(Exit::Success);
+    }
+    let painter = Painter::new(config.color);
+    writeln!(out, "{}", painter.heading(&l10n.t("stats-title")))?;
+    let mut args = Args::new();
+    args.set("count", stats.races);
+    args.set("special", stats.special);
+    writeln!(out, "{}", l10n.t_args("stats-races", &args))?;
+    for (message, map) in [
+        ("stats-defending", &stats.defending),
+        ("stats-before", &stats.seats_before),
+        ("stats-after", &stats.seats_after),
+    ] {
+        let mut args = Args::new();
+        args.set("list", list(l10n, map, "party-count"));
+        writeln!(out, "{}", l10n.t_args(message, &args))?;
+    }
+    if stats.gains.is_empty() {
+        writeln!(out, "{}", l10n.t("stats-no-gains"))?;
+    } else {
+        let mut args = Args::new();
+        args.set("list", list(l10n, &stats.gains, "party-gains"));
+        writeln!(out, "{}", l10n.t_args("stats-gains", &args))?;
+    }
+    if let Some(e) = stated {
+        let get = |m: &BTreeMap<Party, u32>, p| m.get(&p).copied().unwrap_or(0);
+        let mut args = Args::new();
+        args.set("before_r", get(&e.seats_before.value, Party::R));
+        args.set("after_r", get(&e.seats_after.value, Party::R));
+        args.set("defending_d", get(&e.defending.value, Party::D));
+        args.set("defending_r", get(&e.defending.value, Party::R));
+        writeln!(
+            out,
+            "\n{}",
+            painter.dim(&l10n.t_args("stats-agrees", &args))
+        )?;
+    }
+    out.flush()?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,124 @@
+//! Finding a race from what a person types: an id (`mt`, `ok-special`), a postal code, or a
+//! state's name in German or English (any case, with or without diacritics), optionally with
+//! "special"/"Sonderwahl" or "regular"/"regulär". Never picks one of several races silently.
+
+use crate::corpus::{Corpus, Document};
+
+/// Why no single race was found.
+#[derive(Debug, Clone)]
+pub enum RaceLookup<'a> {
+    /// Exactly one race.
+    Found(&'a Document),
+    /// More than one race fits (`Oklahoma`): all of them, in article order.
+    Ambiguous(Vec<&'a Document>),
+    /// None fits; the closest ids, best first.
+    Unknown(Vec<&'a Document>),
+}
+
+/// Lower-case, diacritics folded, `-`/`_` as spaces, spaces collapsed.
+pub fn normalize(text: &str) -> String {
+    let folded: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ó' | 'ò' | 'ô' => 'o',
+            'ü' | 'ú' | 'ù' | 'û' => 'u',
+            'é' | 'è' | 'ê' => 'e',
+            'í' | 'ì' | 'î' | 'ʻ' => 'i',
+            '-' | '_' | '.' => ' ',
+            c => c,
+        })
+        .filter(|c| *c != 'ʻ')
+        .collect();
+    folded
+        .replace('ß', "ss")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const SPECIAL_WORDS: [&str; 5] = ["special election", "special", "sonderwahl", "nachwahl", "s"];
+const REGULAR_WORDS: [&str; 5] = [
+    "regular election",
+    "regulare wahl",
+    "regular",
+    "regulare",
+    "regulaer",
+];
+
+/// Splits a trailing or leading "special"/"regular" marker off a normalized query.
+fn election_marker(query: &str) -> (String, Option<bool>) {
+    for (words, special) in [(&SPECIAL_WORDS[..4], true), (&REGULAR_WORDS[..], false)] {
+        for word in words {
+            for candidate in [query.strip_suffix(word), query.strip_prefix(word)]
+                .into_iter()
+                .flatten()
+            {
+                let rest = candidate.trim().trim_matches(['(', ')']).trim();
+                if !rest.is_empty() && rest.len() < query.len() {
+                    return (rest.to_string(), Some(special));
+                }
+            }
+        }
+    }
+    (query.to_string(), None)
+}
+
+/// The names a race answers to, normalized: its id, its state's code and names and aliases.
+fn keys<'a>(corpus: &'a Corpus, doc: &'a Document) -> Vec<String> {
+    let mut keys = vec![normalize(&doc.id)];
+    if let Some(state) = doc
+        .facts
+        .as_ref()
+        .and_then(|f| corpus.state(&f.state.value))
+    {
+        keys.push(normalize(&state.code));
+        keys.push(normalize(&state.de));
+        keys.push(normalize(&state.en));
+        keys.extend(state.aliases.iter().map(|a| normalize(a)));
+    }
+    keys
+}
+
+/// Looks a race up.
+pub fn race<'a>(corpus: &'a Corpus, query: &str) -> RaceLookup<'a> {
+    let q = normalize(query);
+    if let Some(doc) = corpus.races().find(|d| normalize(&d.id) == q) {
+        return RaceLookup::Found(doc);
+    }
+    let (name, special) = election_marker(&q);
+    let matching: Vec<&Document> = corpus
+        .races()
+        .filter(|d| keys(corpus, d)[1..].contains(&name))
+        .filter(|d| special.is_none_or(|s| d.facts.as_ref().is_some_and(|f| f.special.value == s)))
+        .collect();
+    match matching.len() {
+        1 => RaceLookup::Found(matching[0]),
+        0 => RaceLookup::Unknown(suggestions(corpus, &q)),
+        _ => RaceLookup::Ambiguous(matching),
+    }
+}
+
+/// Races whose id or state name is within a small edit distance of the query, best first.
+fn suggestions<'a>(corpus: &'a Corpus, query: &str) -> Vec<&'a Document> {
+    let limit = if query.chars().count() >= 9 {
+        2
+    } else {
+        1.max(query.chars().count() / 4)
+    };
+    let mut scored: Vec<(usize, usize, &Document)> = corpus
+        .races()
+        .enumerate()
+        .filter_map(|(i, doc)| {
+            let best = keys(corpus, doc)
+                .iter()
+                .filter(|k| k.chars().count() > 2 || query.chars().count() <= 3)
+                .map(|k| strsim::damerau_levenshtein(query, k))
+                .min()?;
+            (best <= limit).then_some((best, i, doc))
+        })
+        .collect();
+    scored.sort_by_key(|(d, i, _)| (*d, *i));
+    scored.into_iter().take(4).map(|(_, _, d)| d).collect()
+}
