@@ -160,10 +160,19 @@ party-name = { $party ->
    *[L] Libertäre Partei
 }
 party-count = { $party ->
-    [D] { $count } Demokraten
+    [D] { $count ->
+        [one] 1 Demokrat
+       *[other] { $count } Demokraten
+    }
     [R] { $count } Republikaner
-    [I] { $count } Unabhängige
-   *[L] { $count } Libertäre
+    [I] { $count ->
+        [one] 1 Unabhängiger
+       *[other] { $count } Unabhängige
+    }
+   *[L] { $count ->
+        [one] 1 Libertärer
+       *[other] { $count } Libertäre
+    }
 }
 
 ## Rollen, nach dem Geschlecht der Person
@@ -242,7 +251,7 @@ margin-short = { $qualifier ->
     [exact] { NUMBER($points) } Pkt. Vorsprung
     [more_than] mehr als { NUMBER($points) } Pkt. Vorsprung
     [almost] fast { NUMBER($points) } Pkt. Vorsprung
-    [just_over] knapp { NUMBER($points) } Pkt. Vorsprung
+    [just_over] knapp über { NUMBER($points) } Pkt. Vorsprung
     [less_than] weniger als { NUMBER($points) } Pkt. Vorsprung
    *[none] –
 }
@@ -343,7 +352,7 @@ stats-before = Senat vorher: { $list }
 stats-after = Senat nachher: { $list }
 stats-gains = Gewinne: { $list }
 stats-no-gains = Gewinne: keine
-stats-agrees = Das stimmt mit den Angaben des Artikels überein: { $before_r } Republikaner vor der Wahl, { $after_r } danach, und { $defending_d } demokratische und { $defending_r } republikanische Sitze zur Wahl.
+stats-agrees = Das stimmt mit den Angaben des Artikels überein: { $before_r } Republikaner vor der Wahl, { $after_r } danach sowie { $defending_d } demokratische und { $defending_r } republikanische Sitze, die zur Wahl standen.
 party-gains = { $count } für { party-plural }
 language-de = Deutsch
 language-en = Englisch

@@ -227,10 +227,22 @@ share-short = { $qualifier ->
    *[none] –
 }
 margin-short = { $qualifier ->
-    [exact] lead of { NUMBER($points) } pts
-    [more_than] lead of more than { NUMBER($points) } pts
-    [almost] lead of almost { NUMBER($points) } pts
-    [just_over] lead of just over { NUMBER($points) } pts
+    [exact] lead of { NUMBER($points) } { $points ->
+        [one] pt
+       *[other] pts
+    }
+    [more_than] lead of more than { NUMBER($points) } { $points ->
+        [one] pt
+       *[other] pts
+    }
+    [almost] lead of almost { NUMBER($points) } { $points ->
+        [one] pt
+       *[other] pts
+    }
+    [just_over] lead of just over { NUMBER($points) } { $points ->
+        [one] pt
+       *[other] pts
+    }
     [less_than] lead of less than { NUMBER($points) } { $points ->
         [one] pt
        *[other] pts
@@ -239,13 +251,19 @@ margin-short = { $qualifier ->
 }
 # One line built from the facts. $where is race-where; $share a share-phrase or margin-phrase.
 race-summary = { $outcome ->
-    [gain] { $winner } ({ party-noun }) won { $where }{ $share }, a { party-adjective } gain from { $before ->
+    [gain] { $winner } ({ party-noun }) won { $where }{ $share }, { $party ->
+        [I] an
+       *[other] a
+    } { party-adjective } gain from { $before ->
         [D] the Democrats
         [R] the Republicans
         [I] an independent
        *[L] a Libertarian
     }.
-   *[hold] { $winner } ({ party-noun }) won { $where }{ $share }, a { party-adjective } hold.
+   *[hold] { $winner } ({ party-noun }) won { $where }{ $share }, { $party ->
+        [I] an
+       *[other] a
+    } { party-adjective } hold.
 }
 race-where = { $special ->
     [yes] the special election in { $state }
