@@ -225,7 +225,9 @@ fn render_parallel(
         for row in 0..de.len().max(en.len()) {
             let left = de.get(row).map(|c| c.as_ref()).unwrap_or("");
             let right = en.get(row).map(|c| c.as_ref()).unwrap_or("");
-            writeln!(out, "  {} │ {right}", table::pad(left, column)).map(|_| ())?;
+            // A unit whose English is shorter leaves its right cell empty: no trailing space.
+            let line = format!("  {} │ {right}", table::pad(left, column));
+            writeln!(out, "{}", line.trim_end())?;
         }
     }
     Ok(())
