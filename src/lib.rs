@@ -39,9 +39,11 @@ pub fn run() -> ExitCode {
     let lang = match config::resolve_lang(cli::prescan_lang(&args).as_deref(), &env) {
         Ok(lang) => lang,
         Err(e) => {
-            // Tell it in the system's language: the one asked for is the problem.
-            let system =
-                config::resolve_lang(None, &|k| if k == "SENATE_KB_LANG" { None } else { env(k) });
+            // Tell it in the language the environment asks for (a valid `SENATE_KB_LANG` when
+            // `--lang` is the problem), else in the system's: the one asked for is the problem.
+            let system = config::resolve_lang(None, &env).or_else(|_| {
+                config::resolve_lang(None, &|k| if k == "SENATE_KB_LANG" { None } else { env(k) })
+            });
             report(&e, &Localizer::new(system.unwrap_or(l10n::Lang::En)));
             return Exit::Error.into();
         }
