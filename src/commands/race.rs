@@ -188,11 +188,31 @@ fn render_narrative(out: &mut Out, doc: &Document, lang: Lang, width: usize) -> 
         let options = textwrap::Options::new(width.saturating_sub(2))
             .initial_indent("  ")
             .subsequent_indent("  ");
-        for line in textwrap::wrap(&text.join(" "), options) {
+        for line in wrap(&text.join(" "), options) {
             writeln!(out, "{line}")?;
         }
     }
     Ok(())
+}
+
+/// Wraps text, never between a number and its percent sign (`48,2 %` in German): a line
+/// must not start with `%`.
+fn wrap<'a>(text: &str, options: impl Into<textwrap::Options<'a>>) -> Vec<String> {
+    let mut glued = String::with_capacity(text.len());
+    let mut previous = None;
+    for (i, c) in text.char_indices() {
+        let percent_follows = text[i..].starts_with(" %");
+        if c == ' ' && percent_follows && previous.is_some_and(|p: char| p.is_ascii_digit()) {
+            glued.push('\u{a0}');
+        } else {
+            glued.push(c);
+        }
+        previous = Some(c);
+    }
+    textwrap::wrap(&glued, options)
+        .into_iter()
+        .map(|line| line.replace('\u{a0}', " "))
+        .collect()
 }
 
 /// German and English side by side, unit by unit, like a bilingual concordance.
@@ -220,8 +240,8 @@ fn render_parallel(
             };
             writeln!(out, "  {} {sep}", " ".repeat(column))?;
         }
-        let de = textwrap::wrap(&unit.de, column);
-        let en = textwrap::wrap(&unit.en, column);
+        let de = wrap(&unit.de, column);
+        let en = wrap(&unit.en, column);
         for row in 0..de.len().max(en.len()) {
             let left = de.get(row).map(|c| c.as_ref()).unwrap_or("");
             let right = en.get(row).map(|c| c.as_ref()).unwrap_or("");
