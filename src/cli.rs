@@ -41,6 +41,9 @@ pub struct GlobalArgs {
     /// Corpus directory.
     #[arg(long, global = true)]
     pub corpus: Option<PathBuf>,
+    /// Index directory.
+    #[arg(long, global = true)]
+    pub index: Option<PathBuf>,
 }
 
 /// `--color`.
@@ -80,6 +83,15 @@ pub enum OutcomeArg {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Full-text search.
+    Search {
+        /// The query; several words are joined.
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        query: Vec<String>,
+        /// At most this many hits.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+    },
     /// One race.
     Race {
         /// Race id or state name; several words are joined (`race new hampshire`).
@@ -103,6 +115,8 @@ pub enum Command {
     },
     /// The election at a glance.
     Stats,
+    /// Build or rebuild the index now.
+    Index,
     /// Validate the corpus.
     Check,
     /// Export as NDJSON.
@@ -114,14 +128,16 @@ fn arg_messages(id: &str) -> (String, Option<&'static str>) {
     let value = match id {
         "lang" => Some("cli-value-tag"),
         "color" => Some("cli-value-when"),
-        "corpus" => Some("cli-value-dir"),
+        "corpus" | "index" => Some("cli-value-dir"),
+        "query" => Some("cli-value-query"),
+        "limit" => Some("cli-value-n"),
         "race" => Some("cli-value-race"),
         "outcome" => Some("cli-value-outcome"),
         "party" => Some("cli-value-party"),
         _ => None,
     };
-    let help = if id == "race" {
-        "cli-arg-race".to_string()
+    let help = if id == "race" || id == "query" {
+        format!("cli-arg-{id}")
     } else {
         format!("cli-opt-{id}")
     };

@@ -2,6 +2,7 @@
 //! decided once from the flags and the environment.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::corpus::CorpusLocation;
@@ -23,6 +24,9 @@ pub struct Config {
     pub color: bool,
     /// Where the corpus comes from.
     pub corpus: CorpusLocation,
+    /// Where the search index lives: `--index`, else `SENATE_KB_INDEX`, else `index/` in the
+    /// checkout the program was built from (when run inside it), else the user's cache.
+    pub index: PathBuf,
 }
 
 impl Config {
@@ -38,6 +42,16 @@ impl Config {
             corpus: match &args.corpus {
                 Some(dir) => CorpusLocation::Dir(dir.clone()),
                 None => CorpusLocation::Embedded,
+            },
+            index: match (
+                &args.index,
+                env("SENATE_KB_INDEX").filter(|v| !v.is_empty()),
+            ) {
+                (Some(dir), _) => dir.clone(),
+                (None, Some(dir)) => PathBuf::from(dir),
+                (None, None) => {
+                    crate::search::store::default_dir(std::env::current_dir().ok().as_deref())
+                }
             },
         })
     }

@@ -34,6 +34,23 @@ pub enum Error {
     /// The corpus is invalid and its problems were already printed (`check --json`).
     #[error("the corpus has {0} problems")]
     CorpusProblemsShown(usize),
+    /// A search query that cannot be parsed.
+    #[error("bad query")]
+    Query(crate::search::query::QueryError),
+    /// A search query whose filters name nothing.
+    #[error("bad filter")]
+    Filter(crate::search::CompileError),
+    /// The index cannot be built where it must live.
+    #[error("cannot build the index in {path}: {error}")]
+    IndexBuild {
+        /// The path that failed.
+        path: String,
+        /// What went wrong.
+        error: String,
+    },
+    /// The index failed while searching.
+    #[error("index error: {0}")]
+    Index(String),
     /// Writing the answer failed (other than a closed pipe).
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
@@ -78,12 +95,115 @@ impl Error {
                 args.set("count", *count);
                 l10n.t_args("error-corpus-invalid", &args)
             }
+            Error::Query(e) => query_message(e, l10n),
+            Error::Filter(e) => filter_message(e, l10n),
+            Error::IndexBuild { path, error } => {
+                let mut args = Args::new();
+                args.set("path", crate::output::sanitize(path));
+                args.set("error", error.clone());
+                l10n.t_args("error-index-build", &args)
+            }
+            Error::Index(error) => {
+                let mut args = Args::new();
+                args.set("error", error.clone());
+                l10n.t_args("error-index", &args)
+            }
             Error::Output(e) => {
                 let mut args = Args::new();
                 args.set("error", e.to_string());
                 l10n.t_args("error-output", &args)
             }
         }
+    }
+}
+
+/// The message of a query that cannot be parsed, with its hint.
+fn query_message(e: &crate::search::query::QueryError, l10n: &Localizer) -> String {
+    use crate::output::sanitize;
+    use crate::search::query::{self, QueryError};
+    let mut args = Args::new();
+    let id = match e {
+        QueryError::Empty => "error-query-empty",
+        QueryError::UnclosedQuote => "error-query-unclosed-quote",
+        QueryError::DanglingOr => "error-query-dangling-or",
+        QueryError::DanglingNot => "error-query-dangling-not",
+        QueryError::ExclusionInOr => "error-query-exclusion-in-or",
+        QueryError::OnlyExclusions => "error-query-only-exclusions",
+        QueryError::Wildcard { word } => {
+            args.set("word", sanitize(&shorten(word)));
+            "error-query-wildcard"
+        }
+        QueryError::EmptyFilter { field } => {
+            args.set("field", sanitize(&shorten(field)));
+            "error-query-empty-filter"
+        }
+        QueryError::UnknownFilter { field } => {
+            args.set("field", sanitize(&shorten(field)));
+            "error-query-unknown-filter"
+        }
+        QueryError::BadFilterValue { field, value } => {
+            return filter_message(
+                &crate::search::CompileError::BadFilterValue {
+                    field: *field,
+                    value: value.clone(),
+                    suggestions: Vec::new(),
+                },
+                l10n,
+            );
+        }
+        QueryError::TooLong => {
+            args.set("max", query::MAX_CHARS);
+            "error-query-too-long"
+        }
+        QueryError::TooManyItems => {
+            args.set("max", query::MAX_ITEMS);
+            "error-query-too-many"
+        }
+    };
+    l10n.t_args(id, &args)
+}
+
+/// The message of a filter that names nothing.
+fn filter_message(e: &crate::search::CompileError, l10n: &Localizer) -> String {
+    use crate::search::CompileError;
+    let mut args = Args::new();
+    match e {
+        CompileError::Nothing => l10n.t("error-query-empty"),
+        CompileError::BadFilterValue {
+            field,
+            value,
+            suggestions,
+        } => {
+            args.set("field", field.name());
+            args.set("value", crate::output::sanitize(&shorten(value)));
+            if suggestions.is_empty() {
+                l10n.t_args("error-query-bad-filter", &args)
+            } else {
+                args.set("suggestions", suggestions.join(", "));
+                l10n.t_args("error-query-bad-filter-suggest", &args)
+            }
+        }
+        CompileError::NoSuchPerson { name, suggestions } => {
+            args.set("name", crate::output::sanitize(&shorten(name)));
+            if suggestions.is_empty() {
+                l10n.t_args("search-no-person", &args)
+            } else {
+                args.set("suggestions", suggestions.join(", "));
+                l10n.t_args("search-no-person-suggest", &args)
+            }
+        }
+    }
+}
+
+/// Cuts what the user typed to a length worth echoing (80 characters and an ellipsis).
+pub fn shorten(text: &str) -> String {
+    const MAX: usize = 80;
+    if text.chars().count() <= MAX {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(MAX).collect();
+        cut.push('…');
+        cut
     }
 }
 

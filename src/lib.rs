@@ -14,8 +14,10 @@ pub mod error;
 pub mod exit;
 pub mod json;
 pub mod l10n;
+pub mod names;
 pub mod output;
 pub mod resolve;
+pub mod search;
 pub mod stats;
 pub mod table;
 

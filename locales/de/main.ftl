@@ -356,3 +356,57 @@ stats-agrees = Das stimmt mit den Angaben des Artikels überein: { $before_r } R
 party-gains = { $count } für { party-plural }
 language-de = Deutsch
 language-en = Englisch
+
+## search und index
+
+cli-cmd-search = Volltextsuche in beiden Sprachen; Ergebnisse in der Ausgabesprache
+cli-cmd-index = Den Suchindex jetzt (neu) aufbauen
+cli-usage-search = senate-kb search [OPTIONEN] <ANFRAGE>...
+cli-usage-index = senate-kb index [OPTIONEN]
+cli-arg-query = Wörter (alle müssen vorkommen, in einer der beiden Sprachen), "eine Wortfolge", -Wort zum Ausschließen, OR zwischen Alternativen, plag* für Wortanfänge; Filter state:MT, party:R, outcome:gain, person:udall
+cli-opt-limit = Höchstens so viele Treffer zeigen [Standard: 10]
+cli-opt-index = Den Suchindex in diesem Verzeichnis ablegen [Standard: SENATE_KB_INDEX, sonst index/ im Quellverzeichnis, sonst das Cache-Verzeichnis des Benutzers]
+cli-value-query = ANFRAGE
+cli-value-n = ANZAHL
+search-none = Nichts gefunden für „{ $query }“.
+search-other-language = { $lang ->
+    [de] Deutsch
+   *[en] Englisch
+}:
+search-total = { $shown ->
+    [one] { $total ->
+        [one] 1 Treffer
+       *[other] 1 von { $total } Treffern; mehr mit --limit
+    }
+   *[other] { $total ->
+        [one] 1 Treffer
+       *[other] { $shown } von { $total } Treffern; mehr mit --limit
+    }
+}
+search-no-person = niemand namens „{ $name }“ kommt in der Wissensbasis vor
+search-no-person-suggest = niemand namens „{ $name }“ kommt in der Wissensbasis vor; meinten Sie { $suggestions }?
+index-built = Index aufgebaut: { $documents } Dokumente in { $path } ({ $millis } ms).
+
+error-query-empty = es gibt nichts zu suchen; geben Sie ein oder mehrere Wörter ein, z. B. senate-kb search Plagiat
+error-query-unclosed-quote = ein Anführungszeichen wird nicht geschlossen; schließen Sie die Wortfolge ("Max Baucus") oder entfernen Sie das Anführungszeichen
+error-query-dangling-or = OR braucht auf beiden Seiten ein Wort, z. B. Stichwahl OR runoff
+error-query-dangling-not = nach „-“ und NOT muss direkt ein Wort folgen, z. B. -Georgia
+error-query-exclusion-in-or = ein Ausschluss kann keine Alternative von OR sein; schreiben Sie den Ausschluss für sich (a OR b -c)
+error-query-only-exclusions = eine Suche braucht mindestens ein Wort oder einen Filter, nicht nur Ausschlüsse
+error-query-wildcard = „{ $word }“: * steht nur am Ende eines Wortes mit mindestens zwei Buchstaben, z. B. plag*
+error-query-empty-filter = „{ $field }:“ braucht einen Wert, z. B. state:MT, party:R, outcome:gain, person:udall
+error-query-unknown-filter = einen Filter „{ $field }:“ gibt es nicht; die Filter sind state:, party:, outcome: und person:
+error-query-bad-filter = { $field ->
+    [state] „{ $value }“ ist kein Bundesstaat mit einer Wahl 2014; verwenden Sie ein Postkürzel (MT) oder einen Staatsnamen
+    [party] „{ $value }“ ist keine Partei; verwenden Sie D, R, I oder L
+   *[outcome] „{ $value }“ ist kein Wahlausgang; verwenden Sie gain (Wechsel) oder hold (gehalten)
+}
+error-query-bad-filter-suggest = { $field ->
+    [state] „{ $value }“ ist kein Bundesstaat mit einer Wahl 2014; meinten Sie { $suggestions }?
+    [party] „{ $value }“ ist keine Partei; verwenden Sie { $suggestions }
+   *[outcome] „{ $value }“ ist kein Wahlausgang; verwenden Sie { $suggestions }
+}
+error-query-too-long = die Anfrage ist länger als { $max } Zeichen; kürzen Sie sie
+error-query-too-many = die Anfrage hat mehr als { $max } Wörter, Wortfolgen und Filter; kürzen Sie sie
+error-index-build = der Suchindex kann nicht in { $path } aufgebaut werden: { $error }; wählen Sie mit --index VERZEICHNIS einen anderen Ort
+error-index = der Suchindex kann nicht gelesen werden: { $error }; bauen Sie ihn mit senate-kb index neu auf

@@ -331,3 +331,57 @@ stats-agrees = This agrees with what the article states: { $before_r } Republica
 party-gains = { $count } for { party-plural }
 language-de = German
 language-en = English
+
+## search and index
+
+cli-cmd-search = Full-text search over both languages; results in the output language
+cli-cmd-index = Build or rebuild the search index now
+cli-usage-search = senate-kb search [OPTIONS] <QUERY>...
+cli-usage-index = senate-kb index [OPTIONS]
+cli-arg-query = Words (all must match, in either language), "a phrase", -word to exclude, OR between alternatives, plag* for prefixes; filters state:MT, party:R, outcome:gain, person:udall
+cli-opt-limit = Show at most this many hits [default: 10]
+cli-opt-index = Keep the search index in this directory [default: SENATE_KB_INDEX, else index/ in a checkout, else the user's cache directory]
+cli-value-query = QUERY
+cli-value-n = N
+search-none = Nothing found for “{ $query }”.
+search-other-language = { $lang ->
+    [de] German
+   *[en] English
+}:
+search-total = { $shown ->
+    [one] { $total ->
+        [one] 1 hit
+       *[other] 1 of { $total } hits; show more with --limit
+    }
+   *[other] { $total ->
+        [one] 1 hit
+       *[other] { $shown } of { $total } hits; show more with --limit
+    }
+}
+search-no-person = nobody named “{ $name }” appears in the knowledge base
+search-no-person-suggest = nobody named “{ $name }” appears in the knowledge base; did you mean { $suggestions }?
+index-built = Index built: { $documents } documents in { $path } ({ $millis } ms).
+
+error-query-empty = there is nothing to search for; type one or more words, e.g. senate-kb search Plagiat
+error-query-unclosed-quote = a quotation mark is not closed; close the phrase ("Max Baucus") or remove the quotation mark
+error-query-dangling-or = OR needs a word on each side, e.g. Stichwahl OR runoff
+error-query-dangling-not = “-” and NOT need a word right after them, e.g. -Georgia
+error-query-exclusion-in-or = an exclusion cannot be an alternative of OR; write the exclusion on its own (a OR b -c)
+error-query-only-exclusions = a search needs at least one word or filter to find, not only exclusions
+error-query-wildcard = “{ $word }”: * stands only at the end of a word of at least two letters, e.g. plag*
+error-query-empty-filter = “{ $field }:” needs a value, e.g. state:MT, party:R, outcome:gain, person:udall
+error-query-unknown-filter = there is no filter “{ $field }:”; the filters are state:, party:, outcome: and person:
+error-query-bad-filter = { $field ->
+    [state] “{ $value }” is not a state with a race in 2014; use a postal code (MT) or a state name
+    [party] “{ $value }” is not a party; use D, R, I or L
+   *[outcome] “{ $value }” is not an outcome; use gain or hold
+}
+error-query-bad-filter-suggest = { $field ->
+    [state] “{ $value }” is not a state with a race in 2014; did you mean { $suggestions }?
+    [party] “{ $value }” is not a party; use { $suggestions }
+   *[outcome] “{ $value }” is not an outcome; use { $suggestions }
+}
+error-query-too-long = the query is longer than { $max } characters; shorten it
+error-query-too-many = the query has more than { $max } words, phrases and filters; shorten it
+error-index-build = cannot build the search index in { $path }: { $error }; choose another place with --index DIR
+error-index = the search index cannot be read: { $error }; rebuild it with senate-kb index

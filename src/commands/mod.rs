@@ -3,8 +3,10 @@
 
 pub mod check;
 pub mod export;
+pub mod index;
 pub mod race;
 pub mod races;
+pub mod search;
 pub mod stats;
 
 use crate::cli::Command;
@@ -31,6 +33,8 @@ pub fn run(command: &Command, config: &Config, l10n: &Localizer) -> Result<Exit,
             races::run(&load(config)?, filter, config, l10n)
         }
         Command::Stats => stats::run(&load(config)?, config, l10n),
+        Command::Search { query, limit } => search::run(query, *limit, config, l10n),
+        Command::Index => index::run(&load(config)?, config, l10n),
     }
 }
 

@@ -310,7 +310,7 @@ pub fn load(location: &CorpusLocation) -> Result<Corpus, CorpusError> {
     let mut all: Vec<&RawFile> = vec![&manifest_file, &source_file];
     all.extend(people_file.iter().chain(&states_file).chain(&glossary_file));
     all.extend(doc_files.iter());
-    let fingerprint = fingerprint(&all);
+    let fingerprint = super::fingerprint(location).unwrap_or_else(|_| fingerprint(&all));
     files.insert("corpus.toml".into(), manifest_file.display.clone());
     files.insert("people.toml".into(), display_path(location, "people.toml"));
     files.insert("states.toml".into(), display_path(location, "states.toml"));

@@ -15,6 +15,59 @@ use std::path::PathBuf;
 pub use load::{CorpusError, Problem, ProblemKind};
 pub use model::*;
 
+/// A fingerprint of every file of a corpus (relative paths and bytes, FNV-1a, sorted by
+/// path), computed without parsing anything: the search index is keyed by it, so a search
+/// with a fresh index never has to load the corpus.
+pub fn fingerprint(location: &CorpusLocation) -> Result<u64, Problem> {
+    let mut files: Vec<(String, Vec<u8>)> = match location {
+        CorpusLocation::Embedded => crate::embedded::CORPUS_FILES
+            .iter()
+            .map(|(path, text)| (path.to_string(), text.as_bytes().to_vec()))
+            .collect(),
+        CorpusLocation::Dir(dir) => {
+            let mut files = Vec::new();
+            collect_files(dir, dir, &mut files).map_err(|error| Problem {
+                file: dir.display().to_string(),
+                line: None,
+                kind: ProblemKind::Unreadable {
+                    error: error.to_string(),
+                },
+            })?;
+            files
+        }
+    };
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (path, bytes) in &files {
+        for &byte in path.as_bytes().iter().chain(&[0]).chain(bytes).chain(&[0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    Ok(hash)
+}
+
+fn collect_files(
+    root: &std::path::Path,
+    dir: &std::path::Path,
+    out: &mut Vec<(String, Vec<u8>)>,
+) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_files(root, &path, out)?;
+        } else {
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push((rel, std::fs::read(&path)?));
+        }
+    }
+    Ok(())
+}
+
 /// Where the corpus files come from.
 #[derive(Debug, Clone)]
 pub enum CorpusLocation {

@@ -1,0 +1,263 @@
+//! `search`: runs a query through [`crate::search`] and prints the hits, as text (title,
+//! outcome, the best sentence with its matches highlighted, and the other language's sentence
+//! when that is where the match was) or as the contract's JSON.
+
+use std::io::Write;
+
+use serde_json::json;
+
+use crate::color::{self, Painter};
+use crate::config::Config;
+use crate::error::{Error, shorten};
+use crate::exit::Exit;
+use crate::l10n::{Args, Lang, Localizer};
+use crate::output::sanitize;
+use crate::search::query;
+use crate::search::{CompileError, Engine, Hit, SearchError};
+
+/// How long a snippet may be before it is cut around its first match, in characters.
+const SNIPPET_MAX: usize = 240;
+/// Characters of context kept before the first match when cutting.
+const SNIPPET_BEFORE: usize = 60;
+
+/// Maps a search failure to the error told to the user.
+pub fn search_error(e: SearchError) -> Error {
+    match e {
+        SearchError::Compile(e) => Error::Filter(e),
+        SearchError::Build(e) => Error::IndexBuild {
+            path: e.path.display().to_string(),
+            error: e.error,
+        },
+        SearchError::Corpus(e) => Error::Corpus(e),
+        SearchError::Index(e) => Error::Index(e),
+    }
+}
+
+/// Runs `search`.
+pub fn run(
+    words: &[String],
+    limit: usize,
+    config: &Config,
+    l10n: &Localizer,
+) -> Result<Exit, Error> {
+    let text = words.join(" ");
+    let parsed = query::parse(&text).map_err(Error::Query)?;
+    let (mut engine, _) = Engine::open(&config.index, &config.corpus).map_err(search_error)?;
+    let (total, hits) = match engine.search(&parsed, limit) {
+        Ok(found) => found,
+        Err(SearchError::Compile(e @ CompileError::NoSuchPerson { .. })) => {
+            // Nobody by that name: nothing found, with suggestions (exit 1, as grep).
+            if config.json {
+                print_json(&text, 0, &[], config.lang)?;
+            }
+            eprintln!("{}", Error::Filter(e).render(l10n));
+            return Ok(Exit::NotFound);
+        }
+        Err(e) => return Err(search_error(e)),
+    };
+    if config.json {
+        print_json(&text, total, &hits, config.lang)?;
+    } else if !hits.is_empty() {
+        print_text(&hits, total, config, l10n)?;
+    }
+    if hits.is_empty() {
+        let mut args = Args::new();
+        args.set("query", sanitize(&shorten(&text)));
+        eprintln!("{}", l10n.t_args("search-none", &args));
+        return Ok(Exit::NotFound);
+    }
+    Ok(Exit::Success)
+}
+
+/// Byte ranges to character ranges.
+fn char_ranges(text: &str, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let to_char = |b: usize| text[..b.min(text.len())].chars().count();
+    ranges
+        .iter()
+        .map(|&(a, b)| (to_char(a), to_char(b)))
+        .collect()
+}
+
+/// The snippet of a sentence: the whole sentence when short, else a window that starts a
+/// little before the first match, cut at word boundaries and marked with `…`. Returns the
+/// snippet and the highlight ranges in characters of the snippet.
+pub fn snippet(text: &str, ranges: &[(usize, usize)]) -> (String, Vec<(usize, usize)>) {
+    let chars: Vec<char> = text.chars().collect();
+    let highlights = char_ranges(text, ranges);
+    if chars.len() <= SNIPPET_MAX {
+        return (text.to_string(), highlights);
+    }
+    let first = highlights.first().map_or(0, |h| h.0);
+    let mut start = first.saturating_sub(SNIPPET_BEFORE);
+    while start > 0 && !chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    let mut end = (start + SNIPPET_MAX).min(chars.len());
+    while end < chars.len() && !chars[end].is_whitespace() {
+        end += 1;
+    }
+    let mut out = String::new();
+    let offset = if start > 0 {
+        out.push_str("… ");
+        2
+    } else {
+        0
+    };
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push_str(" …");
+    }
+    let shifted = highlights
+        .into_iter()
+        .filter(|&(a, b)| a >= start && b <= end)
+        .map(|(a, b)| (a - start + offset, b - start + offset))
+        .collect();
+    (out, shifted)
+}
+
+fn print_json(query: &str, total: usize, hits: &[Hit], lang: Lang) -> Result<(), Error> {
+    let hits: Vec<serde_json::Value> = hits
+        .iter()
+        .map(|hit| {
+            let mut value = json!({
+                "id": hit.id,
+                "kind": hit.kind,
+                "title": hit.title(lang),
+                "summary": hit.summary(lang),
+                "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
+            });
+            if let Some(best) = &hit.best {
+                let matched = best.matched_lang(lang);
+                let (snippet, highlights) = snippet(best.sentence(lang), best.highlights(lang));
+                value["matched_lang"] = json!(matched.code());
+                value["snippet"] = json!(snippet);
+                value["highlights"] = json!(highlights);
+                value["sentence"] = json!({"de": best.de, "en": best.en});
+                value["sentence_highlights"] = json!({
+                    "de": char_ranges(&best.de, best.highlights(Lang::De)),
+                    "en": char_ranges(&best.en, best.highlights(Lang::En)),
+                });
+                value["unit"] = json!(best.unit);
+            } else {
+                value["matched_lang"] = serde_json::Value::Null;
+                value["snippet"] = json!("");
+                value["highlights"] = json!([]);
+                value["sentence"] = serde_json::Value::Null;
+            }
+            value
+        })
+        .collect();
+    let doc = json!({
+        "query": query,
+        "lang": lang.code(),
+        "total": total,
+        "hits": hits,
+    });
+    let mut out = crate::output::stdout();
+    serde_json::to_writer(&mut out, &doc).map_err(|e| Error::Output(e.into()))?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Wraps `text` to `width` with `indent`, painting the byte ranges `marks`.
+fn wrap_marked(
+    text: &str,
+    marks: &[(usize, usize)],
+    indent: &str,
+    width: usize,
+    paint: &Painter,
+) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    let lines = textwrap::wrap(text, options);
+    let mut cursor = 0;
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let body = line.strip_prefix(indent).unwrap_or(&line);
+        let Some(found) = text[cursor..].find(body) else {
+            out.push(sanitize(&line));
+            continue;
+        };
+        let start = cursor + found;
+        let end = start + body.len();
+        cursor = end;
+        let mut painted = String::from(indent);
+        let mut at = start;
+        for &(a, b) in marks {
+            let (a, b) = (a.max(at), b.min(end));
+            if a >= b {
+                continue;
+            }
+            painted.push_str(&sanitize(&text[at..a]));
+            painted.push_str(&paint.highlight(&sanitize(&text[a..b])));
+            at = b;
+        }
+        painted.push_str(&sanitize(&text[at..end]));
+        out.push(painted);
+    }
+    out
+}
+
+fn print_text(hits: &[Hit], total: usize, config: &Config, l10n: &Localizer) -> Result<(), Error> {
+    let paint = Painter::new(config.color);
+    let width = color::width();
+    let lang = config.lang;
+    let mut out = crate::output::stdout();
+    for (n, hit) in hits.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{} {}",
+            paint.heading(&sanitize(hit.title(lang))),
+            paint.dim(&format!("[{}]", hit.id))
+        )?;
+        let summary = hit.summary(lang);
+        if !summary.is_empty() {
+            let options = textwrap::Options::new(width)
+                .initial_indent("  ")
+                .subsequent_indent("  ");
+            for line in textwrap::wrap(summary, options) {
+                writeln!(out, "{}", paint.dim(&sanitize(&line)))?;
+            }
+        }
+        let Some(best) = &hit.best else {
+            continue;
+        };
+        for line in wrap_marked(
+            best.sentence(lang),
+            best.highlights(lang),
+            "    ",
+            width,
+            &paint,
+        ) {
+            writeln!(out, "{line}")?;
+        }
+        let matched = best.matched_lang(lang);
+        if matched != lang {
+            let mut args = Args::new();
+            args.set("lang", matched.code());
+            writeln!(
+                out,
+                "    {}",
+                paint.dim(&l10n.t_args("search-other-language", &args))
+            )?;
+            let (text, marks) = (best.sentence(matched), best.highlights(matched));
+            for line in wrap_marked(text, marks, "      ", width, &paint) {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    if hits.len() < total {
+        let mut args = Args::new();
+        args.set("shown", hits.len());
+        args.set("total", total);
+        writeln!(out)?;
+        writeln!(out, "{}", paint.dim(&l10n.t_args("search-total", &args)))?;
+    }
+    out.flush()?;
+    Ok(())
+}

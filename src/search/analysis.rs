@@ -1,0 +1,506 @@
+//! Text analysis for both languages: the tokenizer, the German normalizer, the compound
+//! splitter, and the tantivy analyzers built from them. The same analyzers serve the index,
+//! the query and the highlighter, so what matches is what gets highlighted.
+//!
+//! Per language there are several fields, one per kind of match, so that ranking can tell
+//! them apart (an exact word above a stemmed form, above a compound part, above a typo):
+//!
+//! | analyzer    | pipeline                                                        |
+//! | ----------- | --------------------------------------------------------------- |
+//! | `de_exact`  | words → lower case → German normalization → ASCII folding       |
+//! | `de_stem`   | `de_exact` → German Snowball stemmer                            |
+//! | `de_parts`  | `de_exact` → compound parts only → German Snowball stemmer      |
+//! | `en_exact`  | words (possessive `'s` dropped) → lower case → ASCII folding    |
+//! | `en_stem`   | `en_exact` → English Snowball (Porter 2) stemmer                |
+
+use tantivy::Index;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, Stemmer, StopWordFilter, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer,
+};
+
+use super::compounds;
+use crate::l10n::Lang;
+
+/// Bump when analysis changes what the index holds: a new version makes every index stale.
+pub const ANALYZER_VERSION: u32 = 1;
+
+/// The analyzers by name, as registered with tantivy.
+pub const DE_EXACT: &str = "de_exact";
+/// German, stemmed.
+pub const DE_STEM: &str = "de_stem";
+/// German compound parts, stemmed.
+pub const DE_PARTS: &str = "de_parts";
+/// English, exact.
+pub const EN_EXACT: &str = "en_exact";
+/// English, stemmed.
+pub const EN_STEM: &str = "en_stem";
+
+/// Splits text into words: runs of letters and digits. An apostrophe between two letters
+/// stays inside the word (`O'Rourke`, `Obama's`); a trailing possessive `'s` is dropped and
+/// other apostrophes are removed from the token text, so `Obama's` indexes as `obama`.
+#[derive(Clone, Default)]
+pub struct WordTokenizer {
+    token: Token,
+}
+
+/// The token stream of [`WordTokenizer`].
+pub struct WordTokenStream<'a> {
+    text: &'a str,
+    cursor: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = WordTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
+        self.token.reset();
+        WordTokenStream {
+            text,
+            cursor: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+impl TokenStream for WordTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let rest = &self.text[self.cursor..];
+        let Some(start_rel) = rest.find(char::is_alphanumeric) else {
+            self.cursor = self.text.len();
+            return false;
+        };
+        let start = self.cursor + start_rel;
+        let mut end = start;
+        let mut chars = self.text[start..].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                end = start + i + c.len_utf8();
+            } else if is_apostrophe(c)
+                && chars.peek().is_some_and(|&(_, next)| next.is_alphabetic())
+            {
+                continue;
+            } else {
+                break;
+            }
+        }
+        self.cursor = end;
+        let word = &self.text[start..end];
+        let mut text = String::with_capacity(word.len());
+        let mut kept_end = end;
+        for suffix in ["'s", "’s", "ʼs", "'S", "’S"] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                kept_end = start + stem.len();
+                break;
+            }
+        }
+        text.extend(
+            self.text[start..kept_end]
+                .chars()
+                .filter(|&c| !is_apostrophe(c)),
+        );
+        self.token.text = text;
+        self.token.offset_from = start;
+        self.token.offset_to = end;
+        self.token.position = self.token.position.wrapping_add(1);
+        self.token.position_length = 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// German normalization as in Lucene's `GermanNormalizationFilter` (which Elasticsearch's
+/// German analysis uses): `ä ö ü` become `a o u`, `ae oe ue` become `a o u` unless the vowel
+/// follows another vowel or `q` (`Quelle`, `Bauer` keep theirs), and `ß` becomes `ss`. So
+/// `Rücktritt`, `Ruecktritt` and `Rucktritt` meet. Expects lower-case input.
+pub fn normalize_german(word: &str) -> String {
+    #[derive(PartialEq)]
+    enum State {
+        /// After a consonant or at the start.
+        N,
+        /// After a vowel that does not start an `ae/oe/ue` digraph.
+        V,
+        /// After `a`, `o` or `u` that may be followed by a silent `e`.
+        U,
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut state = State::N;
+    for c in word.chars() {
+        match c {
+            'a' | 'o' => {
+                out.push(c);
+                state = State::U;
+            }
+            'u' => {
+                out.push(c);
+                state = if state == State::N {
+                    State::U
+                } else {
+                    State::V
+                };
+            }
+            'e' => {
+                if state != State::U {
+                    out.push(c);
+                }
+                state = State::V;
+            }
+            'i' | 'q' | 'y' => {
+                out.push(c);
+                state = State::V;
+            }
+            'ä' => {
+                out.push('a');
+                state = State::V;
+            }
+            'ö' => {
+                out.push('o');
+                state = State::V;
+            }
+            'ü' => {
+                out.push('u');
+                state = State::V;
+            }
+            'ß' => {
+                out.push_str("ss");
+                state = State::N;
+            }
+            _ => {
+                out.push(c);
+                state = State::N;
+            }
+        }
+    }
+    out
+}
+
+/// Token filter applying [`normalize_german`].
+#[derive(Clone)]
+pub struct GermanNormalizer;
+
+impl TokenFilter for GermanNormalizer {
+    type Tokenizer<T: Tokenizer> = MapFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> MapFilter<T> {
+        MapFilter {
+            inner: tokenizer,
+            map: normalize_german,
+        }
+    }
+}
+
+/// A tokenizer wrapper that rewrites each token's text.
+#[derive(Clone)]
+pub struct MapFilter<T> {
+    inner: T,
+    map: fn(&str) -> String,
+}
+
+/// The token stream of [`MapFilter`].
+pub struct MapStream<S> {
+    inner: S,
+    map: fn(&str) -> String,
+}
+
+impl<T: Tokenizer> Tokenizer for MapFilter<T> {
+    type TokenStream<'a> = MapStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        MapStream {
+            inner: self.inner.token_stream(text),
+            map: self.map,
+        }
+    }
+}
+
+impl<S: TokenStream> TokenStream for MapStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.inner.advance() {
+            return false;
+        }
+        let mapped = (self.map)(&self.inner.token().text);
+        self.inner.token_mut().text = mapped;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.inner.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.inner.token_mut()
+    }
+}
+
+/// Token filter that replaces each German compound by its parts (`plagiatsvorwurfs` →
+/// `plagiat`, `vorwurf`) and drops every other token: the parts field holds parts only, so a
+/// match there is known to be a compound-part match. See [`compounds::split`].
+#[derive(Clone)]
+pub struct CompoundParts;
+
+impl TokenFilter for CompoundParts {
+    type Tokenizer<T: Tokenizer> = CompoundPartsFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CompoundPartsFilter<T> {
+        CompoundPartsFilter { inner: tokenizer }
+    }
+}
+
+/// The tokenizer of [`CompoundParts`].
+#[derive(Clone)]
+pub struct CompoundPartsFilter<T> {
+    inner: T,
+}
+
+/// The token stream of [`CompoundParts`].
+pub struct CompoundPartsStream<S> {
+    inner: S,
+    parts: Vec<&'static str>,
+    token: Token,
+}
+
+impl<T: Tokenizer> Tokenizer for CompoundPartsFilter<T> {
+    type TokenStream<'a> = CompoundPartsStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        CompoundPartsStream {
+            inner: self.inner.token_stream(text),
+            parts: Vec::new(),
+            token: Token::default(),
+        }
+    }
+}
+
+impl<S: TokenStream> TokenStream for CompoundPartsStream<S> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if let Some(part) = self.parts.pop() {
+                self.token.text.clear();
+                self.token.text.push_str(part);
+                return true;
+            }
+            if !self.inner.advance() {
+                return false;
+            }
+            if let Some(mut parts) = compounds::split(&self.inner.token().text) {
+                parts.reverse();
+                self.parts = parts;
+                let source = self.inner.token();
+                self.token.offset_from = source.offset_from;
+                self.token.offset_to = source.offset_to;
+                self.token.position = source.position;
+                self.token.position_length = 1;
+            }
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// Builds the analyzer registered under `name`.
+pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
+    let de_exact = || {
+        TextAnalyzer::builder(WordTokenizer::default())
+            .filter(LowerCaser)
+            .filter(GermanNormalizer)
+            .filter(AsciiFoldingFilter)
+    };
+    let en_exact = || {
+        TextAnalyzer::builder(WordTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+    };
+    Some(match name {
+        DE_EXACT => de_exact().build(),
+        DE_STEM => de_exact().filter(Stemmer::new(Language::German)).build(),
+        DE_PARTS => de_exact()
+            .filter(CompoundParts)
+            .filter(Stemmer::new(Language::German))
+            .build(),
+        EN_EXACT => en_exact().build(),
+        EN_STEM => en_exact().filter(Stemmer::new(Language::English)).build(),
+        _ => return None,
+    })
+}
+
+/// Every analyzer name.
+pub const ALL: [&str; 5] = [DE_EXACT, DE_STEM, DE_PARTS, EN_EXACT, EN_STEM];
+
+/// Registers our analyzers with an index. tantivy knows only its built-in ones, so this must
+/// run after every `Index::open` and `Index::create`.
+pub fn register(index: &Index) {
+    let manager = index.tokenizers();
+    for name in ALL {
+        if let Some(analyzer) = analyzer(name) {
+            manager.register(name, analyzer);
+        }
+    }
+}
+
+/// A token as an analyzer produced it, with byte offsets into the analyzed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analyzed {
+    /// The term.
+    pub text: String,
+    /// Byte offset of the word's start.
+    pub from: usize,
+    /// Byte offset just after the word.
+    pub to: usize,
+}
+
+/// Runs an analyzer over a text.
+pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Analyzed> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(token) = stream.next() {
+        out.push(Analyzed {
+            text: token.text.clone(),
+            from: token.offset_from,
+            to: token.offset_to,
+        });
+    }
+    out
+}
+
+/// The analyzers of one process, built once.
+pub struct Analyzers {
+    /// `de_exact`.
+    pub de_exact: TextAnalyzer,
+    /// `de_stem`.
+    pub de_stem: TextAnalyzer,
+    /// `de_parts`.
+    pub de_parts: TextAnalyzer,
+    /// `en_exact`.
+    pub en_exact: TextAnalyzer,
+    /// `en_stem`.
+    pub en_stem: TextAnalyzer,
+    de_stop: TextAnalyzer,
+    en_stop: TextAnalyzer,
+}
+
+impl Default for Analyzers {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Analyzers {
+    /// Builds every analyzer.
+    pub fn new() -> Analyzers {
+        let build = |name| analyzer(name).expect("a known analyzer name");
+        let stop = |language| {
+            let filter =
+                StopWordFilter::new(language).unwrap_or_else(|| StopWordFilter::remove([]));
+            TextAnalyzer::builder(WordTokenizer::default())
+                .filter(LowerCaser)
+                .filter(filter)
+                .build()
+        };
+        Analyzers {
+            de_exact: build(DE_EXACT),
+            de_stem: build(DE_STEM),
+            de_parts: build(DE_PARTS),
+            en_exact: build(EN_EXACT),
+            en_stem: build(EN_STEM),
+            de_stop: stop(Language::German),
+            en_stop: stop(Language::English),
+        }
+    }
+
+    /// The exact analyzer of a language.
+    pub fn exact(&mut self, lang: Lang) -> &mut TextAnalyzer {
+        match lang {
+            Lang::De => &mut self.de_exact,
+            Lang::En => &mut self.en_exact,
+        }
+    }
+
+    /// The stemming analyzer of a language.
+    pub fn stem(&mut self, lang: Lang) -> &mut TextAnalyzer {
+        match lang {
+            Lang::De => &mut self.de_stem,
+            Lang::En => &mut self.en_stem,
+        }
+    }
+
+    /// Whether a word is a stop word in either language (`in`, `the`, `der`, `wer`).
+    pub fn is_stop_word(&mut self, word: &str) -> bool {
+        let words = analyze(&mut self.en_exact, word);
+        if words.len() != 1 {
+            return false;
+        }
+        analyze(&mut self.de_stop, word).is_empty() || analyze(&mut self.en_stop, word).is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(name: &str, text: &str) -> Vec<String> {
+        let mut analyzer = analyzer(name).unwrap();
+        analyze(&mut analyzer, text)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn umlaut_spellings_meet() {
+        for word in ["Rücktritt", "Ruecktritt", "Rucktritt", "RÜCKTRITT"] {
+            assert_eq!(terms(DE_EXACT, word), ["rucktritt"], "{word}");
+        }
+        assert_eq!(terms(DE_EXACT, "Außenseiter"), ["aussenseiter"]);
+        assert_eq!(terms(DE_EXACT, "Quelle Bauer"), ["quelle", "bauer"]);
+    }
+
+    #[test]
+    fn possessives_and_apostrophes() {
+        assert_eq!(terms(EN_EXACT, "Obama's O’Rourke"), ["obama", "orourke"]);
+        assert_eq!(terms(EN_STEM, "elections"), ["elect"]);
+        assert_eq!(terms(DE_STEM, "Wahlen"), ["wahl"]);
+    }
+
+    #[test]
+    fn parts_field_holds_parts_only() {
+        assert_eq!(terms(DE_PARTS, "Plagiatsvorwurfs"), ["plagiat", "vorwurf"]);
+        assert_eq!(terms(DE_PARTS, "Senator Stichwahl"), ["stich", "wahl"]);
+        assert!(terms(DE_PARTS, "Senator").is_empty());
+    }
+
+    #[test]
+    fn offsets_cover_the_word() {
+        let mut a = analyzer(EN_EXACT).unwrap();
+        let t = analyze(&mut a, "Obama's plan");
+        assert_eq!((t[0].from, t[0].to), (0, 7));
+        assert_eq!((t[1].from, t[1].to), (8, 12));
+    }
+
+    #[test]
+    fn stop_words() {
+        let mut a = Analyzers::new();
+        assert!(a.is_stop_word("in"));
+        assert!(a.is_stop_word("der"));
+        assert!(a.is_stop_word("und"));
+        assert!(a.is_stop_word("the"));
+        assert!(!a.is_stop_word("Plagiat"));
+    }
+}

@@ -1,0 +1,494 @@
+//! Turns a parsed [`Query`] into one tantivy query over the race documents, and into the
+//! [`AtomSpec`]s the [matcher](super::matcher) uses to pick and highlight the best sentence.
+//!
+//! Each word becomes an alternative of weighted clauses over both languages, so that whatever
+//! language it was typed in, it finds the race, and the kinds of match rank in this order:
+//!
+//! | clause                                   | boost |
+//! | ---------------------------------------- | ----- |
+//! | exact word (`de_exact`, `en_exact`)      | 4     |
+//! | stemmed word (`de_stem`, `en_stem`)      | 2     |
+//! | compound part (`de_parts`)               | 1.5   |
+//! | glossary term of the other language      | 1.5   |
+//! | the query word's own parts, all of them  | 1     |
+//! | prefix (`plag*`)                         | 1     |
+//! | one or two typos (constant score)        | 0.5   |
+//!
+//! An exact match also matches the stemmed field, so it always outscores a stemmed one.
+
+use tantivy::Term;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::analysis::{Analyzers, analyze, normalize_german};
+use super::compounds;
+use super::query::{self, Atom, FilterField, Item};
+use super::schema::Fields;
+use super::store::Lexicon;
+use crate::l10n::Lang;
+use crate::names;
+
+/// The index of a language in per-language arrays: German 0, English 1.
+pub fn li(lang: Lang) -> usize {
+    match lang {
+        Lang::De => 0,
+        Lang::En => 1,
+    }
+}
+
+/// Both languages, German first, matching [`li`].
+pub const LANGS: [Lang; 2] = [Lang::De, Lang::En];
+
+/// What the matcher looks for in a sentence for one query word, phrase or prefix.
+#[derive(Debug, Clone, Default)]
+pub struct AtomSpec {
+    /// Exact token sequence, per language.
+    pub exact: [Vec<String>; 2],
+    /// Stemmed token sequence, per language.
+    pub stem: [Vec<String>; 2],
+    /// For a single German word: its stem, looked for among compound parts.
+    pub part: Option<String>,
+    /// The stems of the word's own compound parts, when it is a compound.
+    pub own_parts: Vec<String>,
+    /// For a single word: the normalized word and how many edits it forgives, per language.
+    pub fuzzy: [Option<(String, usize)>; 2],
+    /// For a prefix: the normalized prefix, per language.
+    pub prefix: [Option<String>; 2],
+    /// Stemmed glossary forms, per language.
+    pub glossary: [Vec<Vec<String>>; 2],
+}
+
+/// A compiled query.
+pub struct Compiled {
+    /// The query over race documents.
+    pub query: Box<dyn Query>,
+    /// What to look for in sentences (words, phrases, prefixes, named people).
+    pub atoms: Vec<AtomSpec>,
+    /// Whether the query has words (else it lists races in article order).
+    pub has_text: bool,
+}
+
+/// A query that is well formed but names nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompileError {
+    /// The words are only punctuation.
+    Nothing,
+    /// A filter value that names nothing.
+    BadFilterValue {
+        /// Which filter.
+        field: FilterField,
+        /// The value as typed.
+        value: String,
+        /// Close valid values, if any.
+        suggestions: Vec<String>,
+    },
+    /// `person:` names nobody.
+    NoSuchPerson {
+        /// The name as typed.
+        name: String,
+        /// Close names.
+        suggestions: Vec<String>,
+    },
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn sequence(field: Field, tokens: &[String]) -> Option<Box<dyn Query>> {
+    match tokens {
+        [] => None,
+        [one] => Some(term(field, one)),
+        many => Some(Box::new(PhraseQuery::new(
+            many.iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect(),
+        ))),
+    }
+}
+
+fn boost(query: Box<dyn Query>, by: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, by))
+}
+
+fn any(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        clauses.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+fn texts(tokens: Vec<super::analysis::Analyzed>) -> Vec<String> {
+    tokens.into_iter().map(|t| t.text).collect()
+}
+
+/// The glossary with every form analyzed once: per term, per language, stem sequences.
+fn analyzed_glossary(lexicon: &Lexicon, an: &mut Analyzers) -> Vec<[Vec<Vec<String>>; 2]> {
+    lexicon
+        .glossary
+        .iter()
+        .map(|term| {
+            [
+                term.de
+                    .iter()
+                    .map(|f| texts(analyze(&mut an.de_stem, f)))
+                    .collect(),
+                term.en
+                    .iter()
+                    .map(|f| texts(analyze(&mut an.en_stem, f)))
+                    .collect(),
+            ]
+        })
+        .collect()
+}
+
+/// The typo allowance of a word: none under 5 letters, one from 5, two from 9.
+fn allowance(word: &str) -> usize {
+    names::typo_allowance(word)
+}
+
+/// Builds the spec of a word, phrase or prefix; `None` when it holds no word at all.
+fn spec(atom: &Atom, an: &mut Analyzers, glossary: &[[Vec<Vec<String>>; 2]]) -> Option<AtomSpec> {
+    let text = match atom {
+        Atom::Word(t) | Atom::Phrase(t) | Atom::Prefix(t) => t.as_str(),
+    };
+    let mut s = AtomSpec::default();
+    for lang in LANGS {
+        s.exact[li(lang)] = texts(analyze(an.exact(lang), text));
+        s.stem[li(lang)] = texts(analyze(an.stem(lang), text));
+    }
+    if s.exact.iter().all(Vec::is_empty) {
+        return None;
+    }
+    let single = s.exact[0].len() == 1;
+    match atom {
+        Atom::Word(_) if single => {
+            s.part = s.stem[0].first().cloned();
+            let word = &s.exact[0][0];
+            if let Some(parts) = compounds::split(word) {
+                s.own_parts = parts
+                    .iter()
+                    .filter_map(|p| analyze(&mut an.de_stem, p).pop().map(|t| t.text))
+                    .collect();
+            }
+            for lang in LANGS {
+                let word = &s.exact[li(lang)][0];
+                let n = allowance(word);
+                if n > 0 {
+                    s.fuzzy[li(lang)] = Some((word.clone(), n));
+                }
+            }
+        }
+        Atom::Prefix(_) => {
+            for lang in LANGS {
+                let tokens = &s.exact[li(lang)];
+                if tokens.len() == 1 {
+                    s.prefix[li(lang)] = tokens.first().cloned();
+                }
+            }
+            if s.prefix.iter().any(Option::is_some) {
+                s.exact = Default::default();
+                s.stem = Default::default();
+            }
+        }
+        _ => {}
+    }
+    // The glossary: a term any of whose forms this is brings in all of its forms.
+    for term in glossary {
+        let hit = LANGS
+            .iter()
+            .any(|&l| term[li(l)].iter().any(|f| *f == s.stem[li(l)]));
+        if hit {
+            for lang in LANGS {
+                for form in &term[li(lang)] {
+                    if !s.glossary[li(lang)].contains(form) {
+                        s.glossary[li(lang)].push(form.clone());
+                    }
+                }
+            }
+        }
+    }
+    Some(s)
+}
+
+/// The tantivy query of a spec.
+fn atom_query(s: &AtomSpec, f: &Fields, fuzzy: bool) -> Box<dyn Query> {
+    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+    for lang in LANGS {
+        let i = li(lang);
+        if let Some(q) = sequence(f.exact(lang), &s.exact[i]) {
+            clauses.push(boost(q, 4.0));
+        }
+        if let Some(q) = sequence(f.stem(lang), &s.stem[i]) {
+            clauses.push(boost(q, 2.0));
+        }
+        for form in &s.glossary[i] {
+            if let Some(q) = sequence(f.stem(lang), form) {
+                clauses.push(boost(q, 1.5));
+            }
+        }
+        if let Some(prefix) = &s.prefix[i] {
+            let prefix_query = |field| {
+                Box::new(FuzzyTermQuery::new_prefix(
+                    Term::from_field_text(field, prefix),
+                    0,
+                    true,
+                )) as Box<dyn Query>
+            };
+            clauses.push(prefix_query(f.exact(lang)));
+            if lang == Lang::De {
+                clauses.push(boost(prefix_query(f.de_parts), 0.8));
+            }
+        }
+        if fuzzy {
+            if let Some((word, n)) = &s.fuzzy[i] {
+                let q =
+                    FuzzyTermQuery::new(Term::from_field_text(f.exact(lang), word), *n as u8, true);
+                clauses.push(boost(Box::new(q), 0.5));
+            }
+        }
+    }
+    if let Some(part) = &s.part {
+        clauses.push(boost(term(f.de_parts, part), 1.5));
+        if fuzzy {
+            if let Some((_, n)) = &s.fuzzy[0] {
+                let q =
+                    FuzzyTermQuery::new(Term::from_field_text(f.de_parts, part), *n as u8, true);
+                clauses.push(boost(Box::new(q), 0.4));
+            }
+        }
+    }
+    if s.own_parts.len() >= 2 {
+        let all: Vec<(Occur, Box<dyn Query>)> = s
+            .own_parts
+            .iter()
+            .map(|p| {
+                (
+                    Occur::Must,
+                    any(vec![term(f.de_stem, p), term(f.de_parts, p)]),
+                )
+            })
+            .collect();
+        clauses.push(boost(Box::new(BooleanQuery::new(all)), 1.0));
+    }
+    any(clauses)
+}
+
+/// Fold for comparing filter values: lower case, diacritics and German digraphs folded.
+fn fold(text: &str) -> String {
+    normalize_german(&crate::resolve::normalize(text))
+}
+
+fn state_codes(value: &str, lexicon: &Lexicon) -> Result<Vec<String>, CompileError> {
+    let wanted = fold(value);
+    let wanted_code = wanted.strip_suffix(" special").unwrap_or(&wanted);
+    let found: Vec<String> = lexicon
+        .states
+        .iter()
+        .filter(|s| {
+            fold(&s.code) == wanted_code
+                || fold(&s.de) == wanted
+                || fold(&s.en) == wanted
+                || s.aliases.iter().any(|a| fold(a) == wanted)
+        })
+        .map(|s| s.code.to_lowercase())
+        .collect();
+    if found.is_empty() {
+        let mut close: Vec<(usize, String)> = lexicon
+            .states
+            .iter()
+            .flat_map(|s| {
+                [
+                    (s.en.clone(), s.code.clone()),
+                    (s.de.clone(), s.code.clone()),
+                ]
+            })
+            .map(|(name, code)| {
+                (
+                    strsim::osa_distance(&wanted, &fold(&name)),
+                    format!("{code} ({name})"),
+                )
+            })
+            .filter(|(d, _)| *d <= 2)
+            .collect();
+        close.sort();
+        close.dedup_by(|a, b| a.1 == b.1);
+        return Err(CompileError::BadFilterValue {
+            field: FilterField::State,
+            value: value.to_string(),
+            suggestions: close.into_iter().map(|(_, s)| s).take(3).collect(),
+        });
+    }
+    Ok(found)
+}
+
+fn party_code(value: &str) -> Option<&'static str> {
+    Some(match fold(value).as_str() {
+        "d" | "dem" | "democrat" | "democrats" | "democratic" | "demokrat" | "demokraten"
+        | "demokratin" | "demokratisch" => "d",
+        "r" | "rep" | "gop" | "republican" | "republicans" | "republikaner" | "republikanerin"
+        | "republikanisch" => "r",
+        "i" | "ind" | "independent" | "independents" | "unabhangig" | "unabhangige"
+        | "unabhangiger" | "parteilos" => "i",
+        "l" | "lib" | "libertarian" | "libertarians" | "libertar" | "libertarer" => "l",
+        _ => return None,
+    })
+}
+
+fn outcome_code(value: &str) -> Option<&'static str> {
+    Some(match fold(value).as_str() {
+        "gain" | "gained" | "flip" | "gewinn" | "wechsel" | "gewonnen" => "gain",
+        "hold" | "held" | "halten" | "gehalten" | "behauptet" => "hold",
+        _ => return None,
+    })
+}
+
+/// Compiles a parsed query against the index's fields and lexicon.
+pub fn compile(
+    q: &query::Query,
+    f: &Fields,
+    lexicon: &Lexicon,
+    an: &mut Analyzers,
+) -> Result<Compiled, CompileError> {
+    let glossary = analyzed_glossary(lexicon, an);
+    let mut atoms = Vec::new();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut has_text = false;
+    let mut required = 0;
+    for group in &q.groups {
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        let mut stop_words_only = true;
+        for item in group {
+            match item {
+                Item::Atom(atom) => {
+                    let Some(spec) = spec(atom, an, &glossary) else {
+                        continue;
+                    };
+                    let word = match atom {
+                        Atom::Word(w) => Some(w.as_str()),
+                        _ => None,
+                    };
+                    if !word.is_some_and(|w| an.is_stop_word(w)) {
+                        stop_words_only = false;
+                    }
+                    has_text = true;
+                    alternatives.push(atom_query(&spec, f, true));
+                    atoms.push(spec);
+                }
+                Item::Filter(filter) => {
+                    stop_words_only = false;
+                    let query = filter_query(filter, f, lexicon, an, &mut atoms)?;
+                    alternatives.push(Box::new(ConstScoreQuery::new(query, 0.0)));
+                }
+            }
+        }
+        if alternatives.is_empty() {
+            continue;
+        }
+        let occur = if stop_words_only {
+            Occur::Should
+        } else {
+            required += 1;
+            Occur::Must
+        };
+        let group_query = if alternatives.len() == 1 {
+            alternatives.pop().expect("one alternative")
+        } else {
+            any(alternatives)
+        };
+        clauses.push((occur, group_query));
+    }
+    if clauses.is_empty() {
+        return Err(CompileError::Nothing);
+    }
+    if required == 0 {
+        // Only stop words ("in the"): then they are what the user wants.
+        for clause in &mut clauses {
+            clause.0 = Occur::Must;
+        }
+    }
+    for atom in &q.excluded {
+        if let Some(spec) = spec(atom, an, &glossary) {
+            let spec = AtomSpec {
+                fuzzy: Default::default(),
+                own_parts: Vec::new(),
+                ..spec
+            };
+            clauses.push((Occur::MustNot, atom_query(&spec, f, false)));
+        }
+    }
+    Ok(Compiled {
+        query: Box::new(BooleanQuery::new(clauses)),
+        atoms,
+        has_text,
+    })
+}
+
+fn filter_query(
+    filter: &query::Filter,
+    f: &Fields,
+    lexicon: &Lexicon,
+    an: &mut Analyzers,
+    atoms: &mut Vec<AtomSpec>,
+) -> Result<Box<dyn Query>, CompileError> {
+    let bad = |suggestions: Vec<String>| CompileError::BadFilterValue {
+        field: filter.field,
+        value: filter.value.clone(),
+        suggestions,
+    };
+    Ok(match filter.field {
+        FilterField::State => {
+            let codes = state_codes(&filter.value, lexicon)?;
+            let special = fold(&filter.value).ends_with(" special");
+            let by_state = any(codes.iter().map(|c| term(f.state, c)).collect());
+            if special {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, by_state),
+                    (Occur::Must, term(f.special, "special")),
+                ]))
+            } else {
+                by_state
+            }
+        }
+        FilterField::Party => {
+            let code = party_code(&filter.value)
+                .ok_or_else(|| bad(vec!["D".into(), "R".into(), "I".into(), "L".into()]))?;
+            term(f.party, code)
+        }
+        FilterField::Outcome => {
+            let code = outcome_code(&filter.value)
+                .ok_or_else(|| bad(vec!["gain".into(), "hold".into()]))?;
+            term(f.outcome, code)
+        }
+        FilterField::Person => {
+            let matches = names::resolve(&lexicon.people, &filter.value);
+            if matches.is_empty() {
+                return Err(CompileError::NoSuchPerson {
+                    name: filter.value.clone(),
+                    suggestions: names::suggestions(&lexicon.people, &filter.value, 3),
+                });
+            }
+            // The best kind of match only: `person:udall` is both Udalls, not every typo.
+            let best = matches[0].kind;
+            let people: Vec<_> = matches.iter().filter(|m| m.kind == best).collect();
+            for m in &people {
+                // Highlight the sentences that name them by surname.
+                let surname = m.person.name.rsplit(' ').next().unwrap_or(&m.person.name);
+                let mut spec = AtomSpec::default();
+                for lang in LANGS {
+                    spec.exact[li(lang)] = texts(analyze(an.exact(lang), surname));
+                    spec.stem[li(lang)] = texts(analyze(an.stem(lang), surname));
+                }
+                atoms.push(spec);
+            }
+            any(people
+                .iter()
+                .map(|m| term(f.person, &m.person.id))
+                .collect())
+        }
+    })
+}

@@ -1,0 +1,252 @@
+//! Full-text search over both languages: analysis ([`analysis`], [`compounds`]), the schema
+//! ([`schema`]), the index's life on disk ([`store`]), the query language ([`query`]), turning
+//! a query into tantivy queries ([`compile`]) and finding and highlighting the best sentence
+//! of each hit ([`matcher`]). Printing is the `search` command's business, not this module's.
+
+pub mod analysis;
+pub mod compile;
+pub mod compounds;
+pub mod indexer;
+pub mod matcher;
+pub mod query;
+pub mod schema;
+pub mod store;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+
+use crate::corpus::{Corpus, CorpusLocation};
+use crate::l10n::Lang;
+use analysis::Analyzers;
+use compile::Compiled;
+use matcher::{Best, best_unit};
+use query::Query;
+use store::{BuildError, OpenError, Opened};
+
+pub use compile::CompileError;
+
+/// One race (or the overview) that matched.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Document id.
+    pub id: String,
+    /// `race` or `overview`.
+    pub kind: String,
+    /// Its place in the article.
+    pub order: u64,
+    /// BM25-based score.
+    pub score: f32,
+    /// Title in German.
+    pub title_de: String,
+    /// Title in English.
+    pub title_en: String,
+    /// One-line outcome in German (empty for the overview).
+    pub summary_de: String,
+    /// One-line outcome in English.
+    pub summary_en: String,
+    /// The best matching sentence, when the query has words.
+    pub best: Option<Best>,
+}
+
+impl Hit {
+    /// The title in a language.
+    pub fn title(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.title_de,
+            Lang::En => &self.title_en,
+        }
+    }
+
+    /// The one-line outcome in a language.
+    pub fn summary(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.summary_de,
+            Lang::En => &self.summary_en,
+        }
+    }
+}
+
+/// Why a search could not run.
+#[derive(Debug)]
+pub enum SearchError {
+    /// The query's filters name nothing.
+    Compile(CompileError),
+    /// The index could not be built where it must live.
+    Build(BuildError),
+    /// The corpus is broken (the old index is kept).
+    Corpus(crate::corpus::CorpusError),
+    /// tantivy failed while searching.
+    Index(String),
+}
+
+/// A searchable knowledge base: the opened index and the analyzers.
+pub struct Engine {
+    opened: Opened,
+    analyzers: Analyzers,
+}
+
+/// How the index was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// An up-to-date index was there.
+    Existing,
+    /// It was built now (missing, stale or damaged).
+    Built,
+}
+
+impl Engine {
+    /// Opens the index for this corpus in `dir`, building it when missing, stale or damaged.
+    /// The corpus is loaded and validated only when a build is needed.
+    pub fn open(dir: &Path, corpus: &CorpusLocation) -> Result<(Engine, Freshness), SearchError> {
+        let fingerprint = crate::corpus::fingerprint(corpus)
+            .map_err(|e| SearchError::Corpus(crate::corpus::CorpusError::Invalid(vec![e])))?;
+        let key = store::key(fingerprint);
+        match store::open(dir, &key) {
+            Ok(opened) => return Ok((Engine::from(opened), Freshness::Existing)),
+            Err(OpenError::Missing) => {}
+            Err(OpenError::Corrupt(_)) => {
+                // Another process may have just replaced the generation: look once more.
+                if let Ok(opened) = store::open(dir, &key) {
+                    return Ok((Engine::from(opened), Freshness::Existing));
+                }
+            }
+        }
+        let corpus = Corpus::load(corpus).map_err(SearchError::Corpus)?;
+        Ok((Engine::build_from(dir, &corpus, &key)?, Freshness::Built))
+    }
+
+    /// Builds a fresh index for a loaded corpus and makes it live.
+    pub fn rebuild(dir: &Path, corpus: &Corpus) -> Result<Engine, SearchError> {
+        let key = store::key(corpus.fingerprint);
+        Engine::build_from(dir, corpus, &key)
+    }
+
+    fn build_from(dir: &Path, corpus: &Corpus, key: &str) -> Result<Engine, SearchError> {
+        let lexicon = indexer::lexicon(corpus, key);
+        store::build(dir, key, lexicon, |writer, fields| {
+            indexer::fill(corpus, writer, fields)
+        })
+        .map(Engine::from)
+        .map_err(SearchError::Build)
+    }
+
+    /// The generation directory in use.
+    pub fn path(&self) -> &PathBuf {
+        &self.opened.path
+    }
+
+    /// Number of documents.
+    pub fn documents(&self) -> u64 {
+        self.opened.lexicon.documents
+    }
+
+    /// The people registry stored with the index.
+    pub fn people(&self) -> &[crate::corpus::Person] {
+        &self.opened.lexicon.people
+    }
+
+    /// Runs a query: how many documents match, and at most `limit` hits, best first (filters
+    /// alone: article order).
+    pub fn search(
+        &mut self,
+        query: &Query,
+        limit: usize,
+    ) -> Result<(usize, Vec<Hit>), SearchError> {
+        let compiled = compile::compile(
+            query,
+            &self.opened.fields,
+            &self.opened.lexicon,
+            &mut self.analyzers,
+        )
+        .map_err(SearchError::Compile)?;
+        let searcher = self.opened.reader.searcher();
+        let index_err = |e: tantivy::TantivyError| SearchError::Index(e.to_string());
+        let (total, addresses): (usize, Vec<(f32, DocAddress)>) = if compiled.has_text {
+            let (top, count) = searcher
+                .search(
+                    &compiled.query,
+                    &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+                )
+                .map_err(index_err)?;
+            (count, top)
+        } else {
+            let (top, count) = searcher
+                .search(
+                    &compiled.query,
+                    &(
+                        TopDocs::with_limit(limit.max(1)).order_by_u64_field("order", Order::Asc),
+                        Count,
+                    ),
+                )
+                .map_err(index_err)?;
+            (
+                count,
+                top.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+            )
+        };
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (score, addr) in addresses {
+            hits.push(self.hit(&searcher, &compiled, score, addr)?);
+        }
+        Ok((total, hits))
+    }
+
+    fn hit(
+        &mut self,
+        searcher: &Searcher,
+        compiled: &Compiled,
+        score: f32,
+        addr: DocAddress,
+    ) -> Result<Hit, SearchError> {
+        let doc: TantivyDocument = searcher
+            .doc(addr)
+            .map_err(|e| SearchError::Index(e.to_string()))?;
+        let f = &self.opened.fields;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        let all = |field| -> Vec<String> {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        };
+        let best = if compiled.atoms.is_empty() {
+            None
+        } else {
+            best_unit(
+                &compiled.atoms,
+                &all(f.de_units),
+                &all(f.en_units),
+                &mut self.analyzers,
+            )
+        };
+        Ok(Hit {
+            id: text(f.id),
+            kind: text(f.kind),
+            order: doc
+                .get_first(f.order)
+                .and_then(|v| v.as_u64())
+                .unwrap_or_default(),
+            score,
+            title_de: text(f.title_de),
+            title_en: text(f.title_en),
+            summary_de: text(f.summary_de),
+            summary_en: text(f.summary_en),
+            best,
+        })
+    }
+}
+
+impl From<Opened> for Engine {
+    fn from(opened: Opened) -> Engine {
+        Engine {
+            opened,
+            analyzers: Analyzers::new(),
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! The index schema: one tantivy document per race (and one for the overview).
+//!
+//! A race is what a search returns, and "every word must match" holds for the race as a
+//! whole (`Daines Plagiat` finds Montana although the two words stand in different
+//! sentences). The race's sentence units are stored in order, so the best sentence can be
+//! picked and highlighted without going back to the corpus.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
+};
+
+use super::analysis;
+use crate::l10n::Lang;
+
+/// The fields, by role.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// Document id (`mt`, `ok-special`, `overview`).
+    pub id: Field,
+    /// `race` or `overview`.
+    pub kind: Field,
+    /// Position in the article, for stable ordering.
+    pub order: Field,
+    /// Lower-case postal code.
+    pub state: Field,
+    /// The winner's party code, lower case.
+    pub party: Field,
+    /// `gain` or `hold`.
+    pub outcome: Field,
+    /// `special` or `regular`.
+    pub special: Field,
+    /// Ids of every person linked to the document.
+    pub person: Field,
+    /// German text, exact words.
+    pub de_exact: Field,
+    /// German text, stemmed.
+    pub de_stem: Field,
+    /// German text, compound parts.
+    pub de_parts: Field,
+    /// English text, exact words.
+    pub en_exact: Field,
+    /// English text, stemmed.
+    pub en_stem: Field,
+    /// The German units, stored in order.
+    pub de_units: Field,
+    /// The English units, stored in order.
+    pub en_units: Field,
+    /// Title and one-line summary in German, stored.
+    pub title_de: Field,
+    /// Title in English.
+    pub title_en: Field,
+    /// One-line outcome in German.
+    pub summary_de: Field,
+    /// One-line outcome in English.
+    pub summary_en: Field,
+}
+
+/// Builds the schema and its fields.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |name: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(name)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let parts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analysis::DE_PARTS)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        kind: b.add_text_field("kind", STRING | STORED),
+        order: b.add_u64_field("order", NumericOptions::default().set_stored().set_fast()),
+        state: b.add_text_field("state", STRING),
+        party: b.add_text_field("party", STRING),
+        outcome: b.add_text_field("outcome", STRING),
+        special: b.add_text_field("special", STRING),
+        person: b.add_text_field("person", STRING),
+        de_exact: b.add_text_field("de_exact", text(analysis::DE_EXACT)),
+        de_stem: b.add_text_field("de_stem", text(analysis::DE_STEM)),
+        de_parts: b.add_text_field("de_parts", parts),
+        en_exact: b.add_text_field("en_exact", text(analysis::EN_EXACT)),
+        en_stem: b.add_text_field("en_stem", text(analysis::EN_STEM)),
+        de_units: b.add_text_field("de_units", STORED),
+        en_units: b.add_text_field("en_units", STORED),
+        title_de: b.add_text_field("title_de", STORED),
+        title_en: b.add_text_field("title_en", STORED),
+        summary_de: b.add_text_field("summary_de", STORED),
+        summary_en: b.add_text_field("summary_en", STORED),
+    };
+    (b.build(), fields)
+}
+
+impl Fields {
+    /// Looks the fields up in an opened index's schema.
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            id: f("id")?,
+            kind: f("kind")?,
+            order: f("order")?,
+            state: f("state")?,
+            party: f("party")?,
+            outcome: f("outcome")?,
+            special: f("special")?,
+            person: f("person")?,
+            de_exact: f("de_exact")?,
+            de_stem: f("de_stem")?,
+            de_parts: f("de_parts")?,
+            en_exact: f("en_exact")?,
+            en_stem: f("en_stem")?,
+            de_units: f("de_units")?,
+            en_units: f("en_units")?,
+            title_de: f("title_de")?,
+            title_en: f("title_en")?,
+            summary_de: f("summary_de")?,
+            summary_en: f("summary_en")?,
+        })
+    }
+
+    /// The exact-word field of a language.
+    pub fn exact(&self, lang: Lang) -> Field {
+        match lang {
+            Lang::De => self.de_exact,
+            Lang::En => self.en_exact,
+        }
+    }
+
+    /// The stemmed field of a language.
+    pub fn stem(&self, lang: Lang) -> Field {
+        match lang {
+            Lang::De => self.de_stem,
+            Lang::En => self.en_stem,
+        }
+    }
+}

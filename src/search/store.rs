@@ -1,0 +1,299 @@
+//! Where the index lives and how it is kept fresh, whole and safe to share.
+//!
+//! Layout of the index directory:
+//!
+//! ```text
+//! index/
+//!   <key>.current        name of the live generation for this key (replaced atomically)
+//!   <key>-<generation>/  a complete tantivy index plus lexicon.json
+//!   .build-<unique>/     a build in progress (never read)
+//! ```
+//!
+//! The key is a fingerprint of the corpus files, the locale files (summaries are stored
+//! rendered), the compound dictionary and the analyzer and schema versions: any change makes
+//! a new key, so a stale index is never opened. A build happens in a `.build-*` directory
+//! beside the live index, is renamed into place when complete, and only then does the pointer
+//! file change (write a temporary file, rename it over the old one). Readers follow the
+//! pointer, so they see the old generation or the new one, never half of one. Old
+//! generations are removed a while after nobody points to them. Several processes building at
+//! once each build their own generation; the last pointer wins and every one of them succeeds.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+use super::analysis;
+use super::schema::{self, Fields};
+use crate::corpus::{Person, State, Term};
+
+/// Bump when the schema or the stored data changes.
+const SCHEMA_VERSION: u32 = 1;
+
+/// How long an unreferenced generation is kept for readers that just read the old pointer.
+const GRACE: Duration = Duration::from_secs(60);
+
+/// How long a `.build-*` directory may sit before it counts as left behind by a killed build.
+const ABANDONED: Duration = Duration::from_secs(600);
+
+/// What search needs from the knowledge base besides the index: names and glossary, stored
+/// beside the index so a search never has to load and validate the corpus.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Lexicon {
+    /// The key this generation was built for.
+    pub key: String,
+    /// Number of documents in the index, checked on open.
+    pub documents: u64,
+    /// Every person.
+    pub people: Vec<Person>,
+    /// Every state.
+    pub states: Vec<State>,
+    /// The glossary.
+    pub glossary: Vec<Term>,
+}
+
+/// An opened, searchable index.
+pub struct Opened {
+    /// The tantivy index, with our analyzers registered.
+    pub index: Index,
+    /// Its reader.
+    pub reader: IndexReader,
+    /// The schema's fields.
+    pub fields: Fields,
+    /// Names and glossary.
+    pub lexicon: Lexicon,
+    /// The generation directory.
+    pub path: PathBuf,
+}
+
+/// Why an index could not be opened (then it is rebuilt).
+#[derive(Debug)]
+pub enum OpenError {
+    /// No index for this key yet.
+    Missing,
+    /// Something is wrong with it.
+    Corrupt(String),
+}
+
+/// Why an index could not be built.
+#[derive(Debug)]
+pub struct BuildError {
+    /// The path that failed.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub error: String,
+}
+
+/// FNV-1a, the same hash as the corpus fingerprint.
+pub fn fnv(hash: u64, bytes: &[u8]) -> u64 {
+    let mut hash = hash;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The index key for a corpus fingerprint.
+pub fn key(corpus_fingerprint: u64) -> String {
+    let mut h = fnv(0xcbf2_9ce4_8422_2325, &corpus_fingerprint.to_le_bytes());
+    for (path, text) in crate::embedded::LOCALE_FILES {
+        h = fnv(h, path.as_bytes());
+        h = fnv(h, text.as_bytes());
+    }
+    h = fnv(h, super::compounds::DICTIONARY.as_bytes());
+    h = fnv(h, &analysis::ANALYZER_VERSION.to_le_bytes());
+    h = fnv(h, &SCHEMA_VERSION.to_le_bytes());
+    h = fnv(h, env!("CARGO_PKG_VERSION").as_bytes());
+    format!("{h:016x}")
+}
+
+fn pointer_path(dir: &Path, key: &str) -> PathBuf {
+    dir.join(format!("{key}.current"))
+}
+
+/// A name no other process uses at the same moment.
+fn unique() -> String {
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{:x}{:08x}", std::process::id(), nanos as u64)
+}
+
+/// Opens the live generation for `key`.
+pub fn open(dir: &Path, key: &str) -> Result<Opened, OpenError> {
+    let pointer = match fs::read_to_string(pointer_path(dir, key)) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(OpenError::Missing),
+        Err(e) if e.kind() == io::ErrorKind::NotADirectory => return Err(OpenError::Missing),
+        Err(e) => return Err(OpenError::Corrupt(e.to_string())),
+    };
+    let name = pointer.trim();
+    let valid =
+        name.starts_with(key) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !valid {
+        return Err(OpenError::Corrupt("bad pointer".into()));
+    }
+    open_generation(&dir.join(name), key).map_err(OpenError::Corrupt)
+}
+
+fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
+    let lexicon: Lexicon = fs::read(path.join("lexicon.json"))
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| serde_json::from_slice(&bytes).map_err(|e| e.to_string()))?;
+    if lexicon.key != key {
+        return Err("lexicon of another key".into());
+    }
+    let index = Index::open_in_dir(path).map_err(|e| e.to_string())?;
+    analysis::register(&index);
+    let damaged = index.validate_checksum().map_err(|e| e.to_string())?;
+    if !damaged.is_empty() {
+        return Err(format!("{} damaged files", damaged.len()));
+    }
+    let fields = Fields::from_schema(&index.schema()).map_err(|e| e.to_string())?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e: tantivy::TantivyError| e.to_string())?;
+    if reader.searcher().num_docs() != lexicon.documents {
+        return Err("document count differs".into());
+    }
+    Ok(Opened {
+        index,
+        reader,
+        fields,
+        lexicon,
+        path: path.to_path_buf(),
+    })
+}
+
+/// Builds a new generation with `fill` and makes it live. Returns it opened.
+pub fn build(
+    dir: &Path,
+    key: &str,
+    lexicon: Lexicon,
+    fill: impl FnOnce(&mut tantivy::IndexWriter, &Fields) -> tantivy::Result<u64>,
+) -> Result<Opened, BuildError> {
+    let fail = |path: &Path, error: &dyn std::fmt::Display| BuildError {
+        path: path.to_path_buf(),
+        error: error.to_string(),
+    };
+    fs::create_dir_all(dir).map_err(|e| fail(dir, &e))?;
+    let tmp = dir.join(format!(".build-{}", unique()));
+    fs::create_dir(&tmp).map_err(|e| fail(&tmp, &e))?;
+    let result = (|| {
+        let (schema, fields) = schema::schema();
+        let index = Index::create_in_dir(&tmp, schema).map_err(|e| fail(&tmp, &e))?;
+        analysis::register(&index);
+        let mut writer = index
+            .writer_with_num_threads(1, 15_000_000)
+            .map_err(|e| fail(&tmp, &e))?;
+        let documents = fill(&mut writer, &fields).map_err(|e| fail(&tmp, &e))?;
+        writer.commit().map_err(|e| fail(&tmp, &e))?;
+        writer.wait_merging_threads().map_err(|e| fail(&tmp, &e))?;
+        let lexicon = Lexicon {
+            documents,
+            ..lexicon
+        };
+        let json = serde_json::to_vec(&lexicon).map_err(|e| fail(&tmp, &e))?;
+        write_synced(&tmp.join("lexicon.json"), &json).map_err(|e| fail(&tmp, &e))?;
+        let generation = format!("{key}-{}", unique());
+        let live = dir.join(&generation);
+        fs::rename(&tmp, &live).map_err(|e| fail(&live, &e))?;
+        let pointer_tmp = dir.join(format!(".pointer-{}", unique()));
+        write_synced(&pointer_tmp, generation.as_bytes()).map_err(|e| fail(&pointer_tmp, &e))?;
+        let pointer = pointer_path(dir, key);
+        fs::rename(&pointer_tmp, &pointer).map_err(|e| {
+            let _ = fs::remove_file(&pointer_tmp);
+            fail(&pointer, &e)
+        })?;
+        open_generation(&live, key).map_err(|e| fail(&live, &e))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    collect_garbage(dir);
+    result
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut file = fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+fn age(meta: &fs::Metadata) -> Duration {
+    meta.modified()
+        .ok()
+        .and_then(|m| SystemTime::now().duration_since(m).ok())
+        .unwrap_or_default()
+}
+
+/// Removes what nobody needs: generations no pointer names (after a grace period), builds
+/// left behind by killed processes, stray pointer temporaries. Errors are ignored: another
+/// process may be doing the same.
+pub fn collect_garbage(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let entries: Vec<(String, fs::Metadata)> = entries
+        .filter_map(|e| {
+            let e = e.ok()?;
+            Some((
+                e.file_name().to_string_lossy().into_owned(),
+                e.metadata().ok()?,
+            ))
+        })
+        .collect();
+    let live: Vec<String> = entries
+        .iter()
+        .filter(|(name, _)| name.ends_with(".current"))
+        .filter_map(|(name, _)| fs::read_to_string(dir.join(name)).ok())
+        .map(|s| s.trim().to_string())
+        .collect();
+    for (name, meta) in &entries {
+        let path = dir.join(name);
+        if name.starts_with(".build-") || name.starts_with(".pointer-") {
+            if age(meta) > ABANDONED {
+                let _ = fs::remove_dir_all(&path).or_else(|_| fs::remove_file(&path));
+            }
+        } else if meta.is_dir() && is_generation(name) && !live.contains(name) && age(meta) > GRACE
+        {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+fn is_generation(name: &str) -> bool {
+    let Some((key, generation)) = name.split_once('-') else {
+        return false;
+    };
+    key.len() == 16
+        && key.chars().all(|c| c.is_ascii_hexdigit())
+        && !generation.is_empty()
+        && generation.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// The default index location: `index/` in the checkout this binary was built from, when it
+/// runs inside that checkout; otherwise the user's cache directory.
+pub fn default_dir(cwd: Option<&Path>) -> PathBuf {
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if let Some(cwd) = cwd {
+        let inside = match (cwd.canonicalize(), checkout.canonicalize()) {
+            (Ok(cwd), Ok(checkout)) => cwd.starts_with(checkout),
+            _ => false,
+        };
+        if inside && checkout.join("Cargo.toml").is_file() {
+            return checkout.join("index");
+        }
+    }
+    dirs::cache_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("senate-kb")
+        .join("index")
+}
