@@ -25,6 +25,7 @@ pub fn cmd() -> Command {
         "SENATE_KB_LANG",
         "NO_COLOR",
         "CLICOLOR_FORCE",
+        "SENATE_KB_INDEX",
     ] {
         c.env_remove(var);
     }

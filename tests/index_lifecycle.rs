@@ -1,0 +1,336 @@
+//! The index's life on disk, on the real binary: built when missing, rebuilt when the corpus
+//! changes or the index is damaged, replaced atomically while others search, never replaced
+//! by one built from a broken corpus, and a clear error where it cannot be written.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{cmd, corpus_copy, stderr, stdout};
+
+fn search(index: &Path, extra: &[&str], query: &str) -> Output {
+    let mut c = cmd();
+    c.arg("--index").arg(index).arg("--json");
+    c.args(extra).args(["search", query]);
+    c.output().unwrap()
+}
+
+/// The ids of the hits of a successful JSON search.
+fn ids(out: &Output) -> Vec<String> {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        stderr(out)
+    );
+    let doc: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
+    doc["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Every `<key>.current` pointer and the generation it names.
+fn pointers(index: &Path) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = fs::read_dir(index)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            let key = name.strip_suffix(".current")?.to_string();
+            let target = fs::read_to_string(index.join(&name)).unwrap();
+            Some((key, target.trim().to_string()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn generation(index: &Path) -> PathBuf {
+    let ptrs = pointers(index);
+    assert_eq!(ptrs.len(), 1, "{ptrs:?}");
+    index.join(&ptrs[0].1)
+}
+
+#[test]
+fn a_missing_index_is_built_on_first_search() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("nested").join("index");
+    assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"]);
+    let live = generation(&index);
+    assert!(live.join("meta.json").is_file());
+    assert!(live.join("lexicon.json").is_file());
+    // The second search opens the same generation.
+    assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"]);
+    assert_eq!(generation(&index), live);
+}
+
+#[test]
+fn a_changed_corpus_makes_the_index_stale() {
+    let (_tmp, corpus) = corpus_copy();
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let corpus_arg = ["--corpus", corpus.to_str().unwrap()];
+    assert_eq!(ids(&search(&index, &corpus_arg, "plagiarism")), ["mt"]);
+    assert_eq!(
+        search(&index, &corpus_arg, "accusations").status.code(),
+        Some(1)
+    );
+    let before = pointers(&index);
+
+    let file = corpus.join("races/mt.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.contains("plagiarism allegations"));
+    fs::write(
+        &file,
+        text.replace("plagiarism allegations", "plagiarism accusations"),
+    )
+    .unwrap();
+
+    assert_eq!(ids(&search(&index, &corpus_arg, "accusations")), ["mt"]);
+    let after = pointers(&index);
+    assert_eq!(after.len(), 2, "a new key beside the old one: {after:?}");
+    assert!(before.iter().all(|p| after.contains(p)));
+}
+
+#[test]
+fn a_damaged_index_is_rebuilt() {
+    type Damage = fn(&Path);
+    let damages: [(&str, Damage); 5] = [
+        ("every file garbage", |g| {
+            for e in fs::read_dir(g).unwrap() {
+                fs::write(e.unwrap().path(), b"\x00garbage\xff").unwrap();
+            }
+        }),
+        ("every file empty", |g| {
+            for e in fs::read_dir(g).unwrap() {
+                fs::write(e.unwrap().path(), b"").unwrap();
+            }
+        }),
+        ("every file truncated", |g| {
+            for e in fs::read_dir(g).unwrap() {
+                let path = e.unwrap().path();
+                let len = fs::metadata(&path).unwrap().len();
+                fs::OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .unwrap()
+                    .set_len(len / 2)
+                    .unwrap();
+            }
+        }),
+        ("generation deleted", |g| fs::remove_dir_all(g).unwrap()),
+        ("generation replaced by a file", |g| {
+            fs::remove_dir_all(g).unwrap();
+            fs::write(g, b"not a directory").unwrap();
+        }),
+    ];
+    for (what, damage) in damages {
+        let tmp = tempfile::tempdir().unwrap();
+        let index = tmp.path().join("index");
+        assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"], "{what}");
+        damage(&generation(&index));
+        assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"], "after {what}");
+        assert_eq!(
+            ids(&search(&index, &[], "Stichwahl")),
+            ["overview"],
+            "after {what}"
+        );
+    }
+}
+
+#[test]
+fn a_garbled_pointer_is_rebuilt() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"]);
+    let (key, _) = pointers(&index).remove(0);
+    for garbage in ["../../etc", "", "\u{0}\u{1b}[2J"] {
+        fs::write(index.join(format!("{key}.current")), garbage).unwrap();
+        assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"], "{garbage:?}");
+    }
+}
+
+#[test]
+fn concurrent_first_searches_all_succeed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let children: Vec<_> = (0..8)
+        .map(|_| {
+            let mut c = cmd();
+            c.arg("--index")
+                .arg(&index)
+                .args(["--json", "search", "Plagiat"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            c.spawn().unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(ids(&out), ["mt"]);
+    }
+    assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"]);
+}
+
+#[test]
+fn searches_during_rebuilds_all_succeed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"]);
+    let rebuilder = {
+        let index = index.clone();
+        std::thread::spawn(move || {
+            for _ in 0..8 {
+                let out = cmd()
+                    .arg("--index")
+                    .arg(&index)
+                    .arg("index")
+                    .output()
+                    .unwrap();
+                assert!(out.status.success(), "{}", stderr(&out));
+            }
+        })
+    };
+    let searchers: Vec<_> = (0..4)
+        .map(|_| {
+            let index = index.clone();
+            std::thread::spawn(move || {
+                for _ in 0..8 {
+                    assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"]);
+                }
+            })
+        })
+        .collect();
+    rebuilder.join().unwrap();
+    for s in searchers {
+        s.join().unwrap();
+    }
+    assert_eq!(pointers(&index).len(), 1);
+}
+
+#[test]
+fn index_command_reports_what_it_built() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let out = cmd()
+        .arg("--index")
+        .arg(&index)
+        .arg("index")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Index built: 37 documents in "), "{text}");
+    let out = cmd()
+        .arg("--index")
+        .arg(&index)
+        .args(["--lang", "de", "--json", "index"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(doc["documents"], 37);
+    assert_eq!(
+        PathBuf::from(doc["path"].as_str().unwrap()),
+        generation(&index)
+    );
+    let out = cmd()
+        .arg("--index")
+        .arg(&index)
+        .args(["--lang", "de", "index"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).starts_with("Index aufgebaut: 37 Dokumente in "));
+}
+
+#[test]
+fn a_broken_corpus_never_replaces_the_index() {
+    let (_tmp, corpus) = corpus_copy();
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let corpus_arg = ["--corpus", corpus.to_str().unwrap()];
+    assert_eq!(ids(&search(&index, &corpus_arg, "Plagiat")), ["mt"]);
+    let before = pointers(&index);
+
+    fs::write(corpus.join("races/mt.toml"), "id = \"mt\"\n[broken").unwrap();
+    for args in [vec!["index"], vec!["search", "Plagiat"]] {
+        let out = cmd()
+            .arg("--index")
+            .arg(&index)
+            .args(corpus_arg)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("mt.toml"), "{}", stderr(&out));
+    }
+    assert_eq!(pointers(&index), before);
+    // The shipped corpus's index is untouched and still answers.
+    let out = cmd()
+        .arg("--index")
+        .arg(&index)
+        .args(["--json", "search", "Plagiat"])
+        .output()
+        .unwrap();
+    assert_eq!(ids(&out), ["mt"]);
+}
+
+#[test]
+fn an_unwritable_location_is_a_localized_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("a-file");
+    fs::write(&file, b"x").unwrap();
+    let index = file.join("index");
+    for (lang, words) in [
+        ("en", "cannot build the search index in"),
+        ("de", "kann nicht in"),
+    ] {
+        let out = cmd()
+            .arg("--index")
+            .arg(&index)
+            .args(["--lang", lang, "search", "Plagiat"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(err.contains(words), "{err}");
+        assert!(err.contains(index.to_str().unwrap()), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // The index directory itself is a file.
+    let out = cmd()
+        .arg("--index")
+        .arg(&file)
+        .args(["search", "Plagiat"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        b"x",
+        "a file in the way is never removed"
+    );
+}
+
+#[test]
+fn an_installed_binary_outside_the_checkout_uses_the_cache_directory() {
+    let cwd = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let out = cmd()
+        .current_dir(cwd.path())
+        .env("XDG_CACHE_HOME", cache.path())
+        .env("HOME", cache.path())
+        .args(["--json", "search", "Plagiat"])
+        .output()
+        .unwrap();
+    assert_eq!(ids(&out), ["mt"]);
+    assert_eq!(
+        fs::read_dir(cwd.path()).unwrap().count(),
+        0,
+        "nothing written to cwd"
+    );
+    assert!(cache.path().join("senate-kb").join("index").is_dir());
+}
