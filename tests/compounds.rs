@@ -83,7 +83,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
 fn corpus_words() -> Vec<String> {
     let mut words: Vec<String> = common::document_ids()
         .into_iter()
-        .flat_map(|id| common::units(id))
+        .flat_map(common::units)
         .flat_map(|(_, de, _)| {
             de.split(|c: char| !c.is_alphanumeric())
                 .map(|w| normalize_german(&w.to_lowercase()))
