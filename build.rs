@@ -45,8 +45,39 @@ fn table(name: &str, dir: &str) -> String {
     code
 }
 
+/// FNV-1a over every file of a directory: relative path, NUL, bytes, NUL, sorted by path.
+/// `senate_kb::corpus::fingerprint` computes the same for a corpus directory at run time.
+fn fingerprint(dir: &str) -> u64 {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    let mut entries: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|path| {
+            let rel = path.strip_prefix(&root).expect("under root");
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read(path).expect("read corpus file"))
+        })
+        .collect();
+    entries.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (path, bytes) in &entries {
+        for &byte in path.as_bytes().iter().chain(&[0]).chain(bytes).chain(&[0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
 fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
-    let code = table("CORPUS_FILES", "corpus") + &table("LOCALE_FILES", "locales");
+    let mut code = table("CORPUS_FILES", "corpus") + &table("LOCALE_FILES", "locales");
+    writeln!(
+        code,
+        "/// The fingerprint of the embedded corpus, computed at build time.\npub const CORPUS_FINGERPRINT: u64 = {:#x};",
+        fingerprint("corpus")
+    )
+    .unwrap();
     std::fs::write(out.join("embedded.rs"), code).expect("write embedded.rs");
 }

@@ -20,10 +20,8 @@ pub use model::*;
 /// with a fresh index never has to load the corpus.
 pub fn fingerprint(location: &CorpusLocation) -> Result<u64, Problem> {
     let mut files: Vec<(String, Vec<u8>)> = match location {
-        CorpusLocation::Embedded => crate::embedded::CORPUS_FILES
-            .iter()
-            .map(|(path, text)| (path.to_string(), text.as_bytes().to_vec()))
-            .collect(),
+        // Computed by build.rs from the same files, with the same algorithm.
+        CorpusLocation::Embedded => return Ok(crate::embedded::CORPUS_FINGERPRINT),
         CorpusLocation::Dir(dir) => {
             let mut files = Vec::new();
             collect_files(dir, dir, &mut files).map_err(|error| Problem {
@@ -45,6 +43,26 @@ pub fn fingerprint(location: &CorpusLocation) -> Result<u64, Problem> {
         }
     }
     Ok(hash)
+}
+
+/// The embedded corpus's fingerprint computed at run time, to check build.rs's constant.
+pub fn embedded_fingerprint_at_run_time() -> u64 {
+    let mut files: Vec<(&str, &str)> = crate::embedded::CORPUS_FILES.to_vec();
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (path, text) in files {
+        for &byte in path
+            .as_bytes()
+            .iter()
+            .chain(&[0])
+            .chain(text.as_bytes())
+            .chain(&[0])
+        {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 fn collect_files(
@@ -145,5 +163,18 @@ impl Corpus {
             .get(doc)
             .cloned()
             .unwrap_or_else(|| doc.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_time_fingerprint_matches_run_time() {
+        let at_build = crate::embedded::CORPUS_FINGERPRINT;
+        assert_eq!(at_build, embedded_fingerprint_at_run_time());
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        assert_eq!(fingerprint(&CorpusLocation::Dir(dir)).unwrap(), at_build);
     }
 }

@@ -15,8 +15,8 @@
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, Stemmer, StopWordFilter, TextAnalyzer, Token,
-    TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 use super::compounds;
@@ -394,6 +394,8 @@ pub struct Analyzers {
     pub en_stem: TextAnalyzer,
     de_stop: TextAnalyzer,
     en_stop: TextAnalyzer,
+    de_stemmer: TextAnalyzer,
+    en_stemmer: TextAnalyzer,
 }
 
 impl Default for Analyzers {
@@ -422,6 +424,12 @@ impl Analyzers {
             en_stem: build(EN_STEM),
             de_stop: stop(Language::German),
             en_stop: stop(Language::English),
+            de_stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(Language::German))
+                .build(),
+            en_stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(Language::English))
+                .build(),
         }
     }
 
@@ -439,6 +447,18 @@ impl Analyzers {
             Lang::De => &mut self.de_stem,
             Lang::En => &mut self.en_stem,
         }
+    }
+
+    /// The stem of a word that has already been through the exact analyzer: the last step of
+    /// the stemming analyzer alone, so `stem_word(exact(w)) == stem(w)`.
+    pub fn stem_word(&mut self, lang: Lang, exact: &str) -> String {
+        let stemmer = match lang {
+            Lang::De => &mut self.de_stemmer,
+            Lang::En => &mut self.en_stemmer,
+        };
+        analyze(stemmer, exact)
+            .pop()
+            .map_or_else(|| exact.to_string(), |t| t.text)
     }
 
     /// Whether a word is a stop word in either language (`in`, `the`, `der`, `wer`).

@@ -22,11 +22,12 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
+use super::SearchError;
 use super::analysis::{Analyzers, analyze, normalize_german};
 use super::compounds;
 use super::query::{self, Atom, FilterField, Item};
 use super::schema::Fields;
-use super::store::Lexicon;
+use super::store::{Names, Opened};
 use crate::l10n::Lang;
 use crate::names;
 
@@ -124,26 +125,6 @@ fn any(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 
 fn texts(tokens: Vec<super::analysis::Analyzed>) -> Vec<String> {
     tokens.into_iter().map(|t| t.text).collect()
-}
-
-/// The glossary with every form analyzed once: per term, per language, stem sequences.
-fn analyzed_glossary(lexicon: &Lexicon, an: &mut Analyzers) -> Vec<[Vec<Vec<String>>; 2]> {
-    lexicon
-        .glossary
-        .iter()
-        .map(|term| {
-            [
-                term.de
-                    .iter()
-                    .map(|f| texts(analyze(&mut an.de_stem, f)))
-                    .collect(),
-                term.en
-                    .iter()
-                    .map(|f| texts(analyze(&mut an.en_stem, f)))
-                    .collect(),
-            ]
-        })
-        .collect()
 }
 
 /// The typo allowance of a word: none under 5 letters, one from 5, two from 9.
@@ -283,7 +264,7 @@ fn fold(text: &str) -> String {
     normalize_german(&crate::resolve::normalize(text))
 }
 
-fn state_codes(value: &str, lexicon: &Lexicon) -> Result<Vec<String>, CompileError> {
+fn state_codes(value: &str, lexicon: &Names) -> Result<Vec<String>, CompileError> {
     let wanted = fold(value);
     let wanted_code = wanted.strip_suffix(" special").unwrap_or(&wanted);
     let found: Vec<String> = lexicon
@@ -350,11 +331,11 @@ fn outcome_code(value: &str) -> Option<&'static str> {
 /// Compiles a parsed query against the index's fields and lexicon.
 pub fn compile(
     q: &query::Query,
-    f: &Fields,
-    lexicon: &Lexicon,
+    opened: &Opened,
     an: &mut Analyzers,
-) -> Result<Compiled, CompileError> {
-    let glossary = analyzed_glossary(lexicon, an);
+) -> Result<Compiled, SearchError> {
+    let f = &opened.fields;
+    let glossary = &opened.lexicon.glossary;
     let mut atoms = Vec::new();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut has_text = false;
@@ -365,7 +346,7 @@ pub fn compile(
         for item in group {
             match item {
                 Item::Atom(atom) => {
-                    let Some(spec) = spec(atom, an, &glossary) else {
+                    let Some(spec) = spec(atom, an, glossary) else {
                         continue;
                     };
                     let word = match atom {
@@ -381,7 +362,9 @@ pub fn compile(
                 }
                 Item::Filter(filter) => {
                     stop_words_only = false;
-                    let query = filter_query(filter, f, lexicon, an, &mut atoms)?;
+                    let names = opened.names().map_err(SearchError::Index)?;
+                    let query = filter_query(filter, f, names, an, &mut atoms)
+                        .map_err(SearchError::Compile)?;
                     alternatives.push(Box::new(ConstScoreQuery::new(query, 0.0)));
                 }
             }
@@ -403,7 +386,7 @@ pub fn compile(
         clauses.push((occur, group_query));
     }
     if clauses.is_empty() {
-        return Err(CompileError::Nothing);
+        return Err(SearchError::Compile(CompileError::Nothing));
     }
     if required == 0 {
         // Only stop words ("in the"): then they are what the user wants.
@@ -412,7 +395,7 @@ pub fn compile(
         }
     }
     for atom in &q.excluded {
-        if let Some(spec) = spec(atom, an, &glossary) {
+        if let Some(spec) = spec(atom, an, glossary) {
             let spec = AtomSpec {
                 fuzzy: Default::default(),
                 own_parts: Vec::new(),
@@ -431,7 +414,7 @@ pub fn compile(
 fn filter_query(
     filter: &query::Filter,
     f: &Fields,
-    lexicon: &Lexicon,
+    lexicon: &Names,
     an: &mut Analyzers,
     atoms: &mut Vec<AtomSpec>,
 ) -> Result<Box<dyn Query>, CompileError> {

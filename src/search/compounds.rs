@@ -7,8 +7,9 @@
 //! back in their dictionary spelling, normalized like the text (`Kinderärztin` → `kinder`,
 //! `arztin`), never as junk such as a stray `s`.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use super::analysis::normalize_german;
 
@@ -25,14 +26,14 @@ const ENDINGS: [&str; 9] = ["", "s", "es", "n", "en", "e", "er", "ern", "in"];
 const MIN_PART: usize = 3;
 
 struct Dictionary {
-    parts: HashSet<&'static str>,
+    parts: FxHashSet<&'static str>,
     longest: usize,
 }
 
 fn dictionary() -> &'static Dictionary {
     static DICT: OnceLock<Dictionary> = OnceLock::new();
     DICT.get_or_init(|| {
-        let parts: HashSet<&'static str> = DICTIONARY
+        let parts: FxHashSet<&'static str> = DICTIONARY
             .lines()
             .map(str::trim)
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
@@ -49,6 +50,12 @@ fn dictionary() -> &'static Dictionary {
 pub fn split(word: &str) -> Option<Vec<&'static str>> {
     let dict = dictionary();
     if word.len() < 2 * MIN_PART || !word.is_ascii() {
+        return None;
+    }
+    // Most words start with no part at all: give up before the full search.
+    let starts =
+        (MIN_PART..=dict.longest.min(word.len())).any(|end| dict.parts.contains(&word[..end]));
+    if !starts {
         return None;
     }
     // best[i]: the best cover of word[i..] as (number of parts, parts), or None.

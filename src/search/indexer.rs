@@ -2,21 +2,45 @@
 
 use tantivy::{IndexWriter, TantivyDocument};
 
+use super::analysis::{Analyzers, analyze};
 use super::schema::Fields;
-use super::store::Lexicon;
+use super::store::{Lexicon, Names};
 use crate::answer;
 use crate::corpus::{Corpus, DocKind};
 use crate::json;
 use crate::l10n::{Lang, Localizer};
 
-/// What search keeps of the corpus besides the index.
+/// What every search needs besides the index: the glossary, analyzed once here.
 pub fn lexicon(corpus: &Corpus, key: &str) -> Lexicon {
+    let mut an = Analyzers::new();
+    let stems = |analyzer: &mut tantivy::tokenizer::TextAnalyzer, forms: &[String]| {
+        forms
+            .iter()
+            .map(|f| analyze(analyzer, f).into_iter().map(|t| t.text).collect())
+            .collect()
+    };
+    let glossary = corpus
+        .glossary
+        .iter()
+        .map(|term| {
+            [
+                stems(&mut an.de_stem, &term.de),
+                stems(&mut an.en_stem, &term.en),
+            ]
+        })
+        .collect();
     Lexicon {
         key: key.to_string(),
         documents: 0,
+        glossary,
+    }
+}
+
+/// The people and states, for filters.
+pub fn names(corpus: &Corpus) -> Names {
+    Names {
         people: corpus.people.clone(),
         states: corpus.states.clone(),
-        glossary: corpus.glossary.clone(),
     }
 }
 

@@ -5,6 +5,7 @@
 
 use super::analysis::{Analyzers, analyze};
 use super::compile::{AtomSpec, LANGS, li};
+use super::compounds;
 use crate::l10n::Lang;
 
 /// How a word matched, from best to worst (the weight of each in sentence ranking).
@@ -76,30 +77,76 @@ struct Tok {
     parts: Vec<String>,
 }
 
-fn tokens(text: &str, lang: Lang, an: &mut Analyzers) -> Vec<Tok> {
+/// Which tokens need stemming and splitting: a stem can only equal a wanted stem when the
+/// word starts like it, and a part can only be in a word that contains it, so most tokens of
+/// a sentence are never stemmed or split (stemming every word of every unit would dominate the
+/// cost of a search).
+struct Need {
+    stem_starts: [Vec<String>; 2],
+    part_probes: Vec<String>,
+    all_parts: bool,
+}
+
+fn start(word: &str, n: usize) -> String {
+    word.chars().take(n).collect()
+}
+
+impl Need {
+    fn of(atoms: &[AtomSpec]) -> Need {
+        let mut need = Need {
+            stem_starts: Default::default(),
+            part_probes: Vec::new(),
+            all_parts: false,
+        };
+        for atom in atoms {
+            for lang in LANGS {
+                let i = li(lang);
+                let seqs = std::iter::once(&atom.stem[i]).chain(&atom.glossary[i]);
+                for stem in seqs.flatten() {
+                    need.stem_starts[i].push(start(stem, 2));
+                }
+            }
+            let probes = atom
+                .part
+                .iter()
+                .chain(&atom.own_parts)
+                .chain(&atom.prefix[0]);
+            need.part_probes.extend(probes.map(|p| start(p, 3)));
+            need.all_parts |= atom.fuzzy[0].is_some() && atom.part.is_some();
+        }
+        need
+    }
+}
+
+fn tokens(text: &str, lang: Lang, need: &Need, an: &mut Analyzers) -> Vec<Tok> {
     let exact = analyze(an.exact(lang), text);
-    let stem = analyze(an.stem(lang), text);
-    let parts = if lang == Lang::De {
-        analyze(&mut an.de_parts, text)
-    } else {
-        Vec::new()
-    };
     exact
         .into_iter()
-        .enumerate()
-        .map(|(i, e)| Tok {
-            stem: stem
-                .get(i)
-                .filter(|s| s.from == e.from)
-                .map_or_else(|| e.text.clone(), |s| s.text.clone()),
-            parts: parts
+        .map(|e| {
+            let stem = if need.stem_starts[li(lang)]
                 .iter()
-                .filter(|p| p.from == e.from)
-                .map(|p| p.text.clone())
-                .collect(),
-            from: e.from,
-            to: e.to,
-            exact: e.text,
+                .any(|s| e.text.starts_with(s.as_str()))
+            {
+                an.stem_word(lang, &e.text)
+            } else {
+                String::new()
+            };
+            let split = lang == Lang::De
+                && (need.all_parts || need.part_probes.iter().any(|p| e.text.contains(p.as_str())));
+            let parts = match split.then(|| compounds::split(&e.text)).flatten() {
+                Some(parts) => parts
+                    .into_iter()
+                    .map(|p| an.stem_word(Lang::De, p))
+                    .collect(),
+                None => Vec::new(),
+            };
+            Tok {
+                from: e.from,
+                to: e.to,
+                exact: e.text,
+                stem,
+                parts,
+            }
         })
         .collect()
 }
@@ -171,22 +218,30 @@ fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec
         );
     }
     if let Some((word, n)) = &atom.fuzzy[i] {
-        let close = |candidate: &str| strsim::osa_distance(candidate, word) <= *n;
+        let len = word.chars().count();
+        let close = |candidate: &str| {
+            candidate.len().abs_diff(word.len()) <= 2 * n
+                && candidate.chars().count().abs_diff(len) <= *n
+                && strsim::osa_distance(candidate, word) <= *n
+        };
         let part = atom.part.as_deref().filter(|_| lang == Lang::De);
         add(
             Tier::Typo,
             toks.iter()
                 .filter(|t| {
                     close(&t.exact)
-                        || part.is_some_and(|p| {
-                            t.parts.iter().any(|x| strsim::osa_distance(x, p) <= *n)
-                        })
+                        || part.is_some_and(|p| t.parts.iter().any(|x| close_to(x, p, *n)))
                 })
                 .map(|t| (t.from, t.to))
                 .collect(),
         );
     }
     (best, spans)
+}
+
+/// Whether `a` is within `n` edits of `b` (a transposition counting as one).
+fn close_to(a: &str, b: &str, n: usize) -> bool {
+    a.chars().count().abs_diff(b.chars().count()) <= n && strsim::osa_distance(a, b) <= n
 }
 
 /// Scores a sentence: the sum of each atom's best tier, and the spans to highlight, merged.
@@ -196,7 +251,17 @@ pub fn match_sentence(
     lang: Lang,
     an: &mut Analyzers,
 ) -> (u32, Vec<(usize, usize)>) {
-    let toks = tokens(text, lang, an);
+    sentence_matches(atoms, text, lang, &Need::of(atoms), an)
+}
+
+fn sentence_matches(
+    atoms: &[AtomSpec],
+    text: &str,
+    lang: Lang,
+    need: &Need,
+    an: &mut Analyzers,
+) -> (u32, Vec<(usize, usize)>) {
+    let toks = tokens(text, lang, need, an);
     let mut score = 0;
     let mut spans = Vec::new();
     for atom in atoms {
@@ -227,13 +292,14 @@ pub fn best_unit(
     en_units: &[String],
     an: &mut Analyzers,
 ) -> Option<Best> {
+    let need = Need::of(atoms);
     let mut best: Option<(u32, u32, Best)> = None;
     for (unit, (de, en)) in de_units.iter().zip(en_units).enumerate() {
         let mut highlights: [Vec<(usize, usize)>; 2] = Default::default();
         let mut scores = [0; 2];
         for lang in LANGS {
             let text = if lang == Lang::De { de } else { en };
-            let (score, spans) = match_sentence(atoms, text, lang, an);
+            let (score, spans) = sentence_matches(atoms, text, lang, &need, an);
             scores[li(lang)] = score;
             highlights[li(lang)] = spans;
         }

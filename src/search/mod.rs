@@ -126,7 +126,8 @@ impl Engine {
 
     fn build_from(dir: &Path, corpus: &Corpus, key: &str) -> Result<Engine, SearchError> {
         let lexicon = indexer::lexicon(corpus, key);
-        store::build(dir, key, lexicon, |writer, fields| {
+        let names = indexer::names(corpus);
+        store::build(dir, key, lexicon, &names, |writer, fields| {
             indexer::fill(corpus, writer, fields)
         })
         .map(Engine::from)
@@ -143,11 +144,6 @@ impl Engine {
         self.opened.lexicon.documents
     }
 
-    /// The people registry stored with the index.
-    pub fn people(&self) -> &[crate::corpus::Person] {
-        &self.opened.lexicon.people
-    }
-
     /// Runs a query: how many documents match, and at most `limit` hits, best first (filters
     /// alone: article order).
     pub fn search(
@@ -155,13 +151,7 @@ impl Engine {
         query: &Query,
         limit: usize,
     ) -> Result<(usize, Vec<Hit>), SearchError> {
-        let compiled = compile::compile(
-            query,
-            &self.opened.fields,
-            &self.opened.lexicon,
-            &mut self.analyzers,
-        )
-        .map_err(SearchError::Compile)?;
+        let compiled = compile::compile(query, &self.opened, &mut self.analyzers)?;
         let searcher = self.opened.reader.searcher();
         let index_err = |e: tantivy::TantivyError| SearchError::Index(e.to_string());
         let (total, addresses): (usize, Vec<(f32, DocAddress)>) = if compiled.has_text {

@@ -21,6 +21,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
@@ -28,31 +29,41 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use super::analysis;
 use super::schema::{self, Fields};
-use crate::corpus::{Person, State, Term};
+use crate::corpus::{Person, State};
 
 /// Bump when the schema or the stored data changes.
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 
 /// How long an unreferenced generation is kept for readers that just read the old pointer.
 const GRACE: Duration = Duration::from_secs(60);
 
+/// How many keys (corpus and program versions) keep their index.
+const KEEP_KEYS: usize = 4;
+
 /// How long a `.build-*` directory may sit before it counts as left behind by a killed build.
 const ABANDONED: Duration = Duration::from_secs(600);
 
-/// What search needs from the knowledge base besides the index: names and glossary, stored
-/// beside the index so a search never has to load and validate the corpus.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What every search needs besides the index, stored beside it so a search never has to load
+/// and validate the corpus (`lexicon.json`, read on open).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Lexicon {
     /// The key this generation was built for.
     pub key: String,
     /// Number of documents in the index, checked on open.
     pub documents: u64,
+    /// The glossary, each form already analyzed: per term, per language (German, English),
+    /// the stemmed token sequence of each form.
+    pub glossary: Vec<[Vec<Vec<String>>; 2]>,
+}
+
+/// The people and states, for `person:` and `state:` filters (`names.json`, read only when a
+/// query has such a filter).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Names {
     /// Every person.
     pub people: Vec<Person>,
     /// Every state.
     pub states: Vec<State>,
-    /// The glossary.
-    pub glossary: Vec<Term>,
 }
 
 /// An opened, searchable index.
@@ -63,10 +74,26 @@ pub struct Opened {
     pub reader: IndexReader,
     /// The schema's fields.
     pub fields: Fields,
-    /// Names and glossary.
+    /// The glossary and the document count.
     pub lexicon: Lexicon,
+    /// People and states, read on first use.
+    names: OnceLock<Result<Names, String>>,
     /// The generation directory.
     pub path: PathBuf,
+}
+
+impl Opened {
+    /// The people and states stored with this generation.
+    pub fn names(&self) -> Result<&Names, String> {
+        self.names
+            .get_or_init(|| {
+                fs::read(self.path.join("names.json"))
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
 }
 
 /// Why an index could not be opened (then it is rebuilt).
@@ -167,6 +194,7 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
         reader,
         fields,
         lexicon,
+        names: OnceLock::new(),
         path: path.to_path_buf(),
     })
 }
@@ -176,6 +204,7 @@ pub fn build(
     dir: &Path,
     key: &str,
     lexicon: Lexicon,
+    names: &Names,
     fill: impl FnOnce(&mut tantivy::IndexWriter, &Fields) -> tantivy::Result<u64>,
 ) -> Result<Opened, BuildError> {
     let fail = |path: &Path, error: &dyn std::fmt::Display| BuildError {
@@ -201,6 +230,8 @@ pub fn build(
         };
         let json = serde_json::to_vec(&lexicon).map_err(|e| fail(&tmp, &e))?;
         write_synced(&tmp.join("lexicon.json"), &json).map_err(|e| fail(&tmp, &e))?;
+        let json = serde_json::to_vec(names).map_err(|e| fail(&tmp, &e))?;
+        write_synced(&tmp.join("names.json"), &json).map_err(|e| fail(&tmp, &e))?;
         let generation = format!("{key}-{}", unique());
         let live = dir.join(&generation);
         fs::rename(&tmp, &live).map_err(|e| fail(&live, &e))?;
@@ -250,9 +281,19 @@ pub fn collect_garbage(dir: &Path) {
             ))
         })
         .collect();
-    let live: Vec<String> = entries
+    // Keep the pointers of the most recently built keys (other corpora, other versions of
+    // the program); older ones go, and their generations with them after the grace period.
+    let mut pointers: Vec<&(String, fs::Metadata)> = entries
         .iter()
         .filter(|(name, _)| name.ends_with(".current"))
+        .collect();
+    pointers.sort_by_key(|(_, meta)| age(meta));
+    for (name, _) in pointers.iter().skip(KEEP_KEYS) {
+        let _ = fs::remove_file(dir.join(name));
+    }
+    let live: Vec<String> = pointers
+        .iter()
+        .take(KEEP_KEYS)
         .filter_map(|(name, _)| fs::read_to_string(dir.join(name)).ok())
         .map(|s| s.trim().to_string())
         .collect();
