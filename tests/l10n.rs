@@ -549,3 +549,34 @@ fn an_independent_winner_takes_an() {
         assert!(text.contains(", an independent "), "{text}");
     }
 }
+
+/// The `stats` races line names its noun once, in the label: "Races: 36, …", never
+/// "Races: 36 races"; no special election at all reads as words, not as "0 of them".
+#[test]
+fn the_races_line_of_stats_names_its_noun_once() {
+    let de = l10n::Localizer::new(Lang::De);
+    let en = l10n::Localizer::new(Lang::En);
+    for (special, de_want, en_want) in [
+        (
+            0,
+            "Rennen: 36, davon keine Sonderwahl",
+            "Races: 36, none of them a special election",
+        ),
+        (
+            1,
+            "Rennen: 36, davon 1 Sonderwahl",
+            "Races: 36, 1 of them a special election",
+        ),
+        (
+            3,
+            "Rennen: 36, davon 3 Sonderwahlen",
+            "Races: 36, 3 of them special elections",
+        ),
+    ] {
+        let mut args = l10n::Args::new();
+        args.set("count", 36);
+        args.set("special", special);
+        assert_eq!(de.t_args("stats-races", &args), de_want);
+        assert_eq!(en.t_args("stats-races", &args), en_want);
+    }
+}

@@ -344,6 +344,7 @@ races-none = Kein Rennen passt zu diesen Filtern.
 
 stats-title = Die US-Senatswahlen 2014
 stats-races = Rennen: { $count }, davon { $special ->
+        [0] keine Sonderwahl
         [one] 1 Sonderwahl
        *[other] { $special } Sonderwahlen
     }

@@ -315,10 +315,9 @@ races-none = No race matches these filters.
 ## Answers: stats
 
 stats-title = The 2014 US Senate elections
-stats-races = Races: { $count ->
-        [one] 1 race
-       *[other] { $count } races
-    }, { $special ->
+# "Races: 36, 3 of them special elections": the label names the noun, the value is a number.
+stats-races = Races: { $count }, { $special ->
+        [0] none of them a special election
         [one] 1 of them a special election
        *[other] { $special } of them special elections
     }
