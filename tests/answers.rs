@@ -659,3 +659,34 @@ fn a_bad_filter_value_is_a_localized_usage_error() {
         "{err}"
     );
 }
+
+/// Where the article gives a lead instead of a share (Kentucky: more than 16 points), the
+/// fact row's label names the lead and its value gives the points, without repeating
+/// "lead"; the table's share column still says what its number is.
+#[test]
+fn a_lead_is_named_once_in_its_fact_row() {
+    for (lang, row, cell) in [
+        (
+            "en",
+            "  Lead             more than 16 percentage points\n",
+            "  lead of more than 16 pts\n",
+        ),
+        (
+            "de",
+            "  Vorsprung           mehr als 16 Prozentpunkte\n",
+            "  mehr als 16 Pkt. Vorsprung\n",
+        ),
+    ] {
+        let race = ok(lang, &["race", "ky"]);
+        assert!(race.contains(row), "{lang}:\n{race}");
+        let races = ok(lang, &["races", "--outcome", "hold", "--party", "R"]);
+        let kentucky = races
+            .lines()
+            .find(|l| l.starts_with("Kentucky "))
+            .expect("Kentucky row");
+        assert!(
+            format!("{kentucky}\n").ends_with(cell),
+            "{lang}: {kentucky}"
+        );
+    }
+}

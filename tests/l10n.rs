@@ -529,6 +529,11 @@ fn counts_of_one_are_singular() {
         args.set("points", 1);
         let text = en.t_args("margin-short", &args);
         assert!(text.ends_with(" 1 pt"), "{qualifier}: {text}");
+        // The fact row's value may be the number alone: "1 percentage point".
+        let text = format!(" {}", en.t_args("margin-value", &args));
+        assert!(text.ends_with(" 1 percentage point"), "{qualifier}: {text}");
+        let text = format!(" {}", de.t_args("margin-value", &args));
+        assert!(text.ends_with(" 1 Prozentpunkt"), "{qualifier}: {text}");
     }
 }
 

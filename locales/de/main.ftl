@@ -255,6 +255,30 @@ margin-short = { $qualifier ->
     [less_than] weniger als { NUMBER($points) } Pkt. Vorsprung
    *[none] –
 }
+# Der Vorsprung als Wert der Faktenzeile label-margin („Vorsprung“), die das Nomen schon nennt
+margin-value = { $qualifier ->
+    [exact] { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkte
+    }
+    [more_than] mehr als { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkte
+    }
+    [almost] fast { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkte
+    }
+    [just_over] knapp über { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkte
+    }
+    [less_than] weniger als { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkte
+    }
+   *[none] –
+}
 race-summary = { $outcome ->
     [gain] { $winner } ({ party-noun }) gewann { $where }{ $share }; der Sitz ging von { $before ->
         [D] den Demokraten

@@ -249,6 +249,30 @@ margin-short = { $qualifier ->
     }
    *[none] –
 }
+# The lead as the value of the fact row labelled label-margin ("Lead"), which names the noun
+margin-value = { $qualifier ->
+    [exact] { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [more_than] more than { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [almost] almost { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [just_over] just over { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [less_than] less than { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+   *[none] –
+}
 # One line built from the facts. $where is race-where; $share a share-phrase or margin-phrase.
 race-summary = { $outcome ->
     [gain] { $winner } ({ party-noun }) won { $where }{ $share }, { $party ->

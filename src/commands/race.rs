@@ -105,7 +105,7 @@ fn fact_rows(corpus: &Corpus, facts: &RaceFacts, l10n: &Localizer) -> Vec<Vec<St
     } else {
         "label-vote-share"
     };
-    rows.push(vec![l10n.t(label), answer::share_phrase(l10n, facts, true)]);
+    rows.push(vec![l10n.t(label), answer::share_fact(l10n, facts)]);
     let mut args = Args::new();
     args.set("percent", facts.official.percent);
     rows.push(vec![
