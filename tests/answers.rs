@@ -81,20 +81,66 @@ fn golden_answers() {
     }
 }
 
-/// The narrative of a golden race file, put back together: paragraphs of unwrapped text.
-fn narrative(text: &str) -> Vec<String> {
+/// Whether a line break between a line ending in `last` and one starting with `first` splits
+/// what must stay together: a number from its percent sign (`48,2` / `%`), a day from its
+/// month (`7.` / `August`, `August` / `7`).
+fn splits_a_unit(last: &str, first: &str) -> bool {
+    const MONTHS_DE: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    const MONTHS_EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let day = |w: &str| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
+    let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':', ')']).to_string();
+    first.starts_with('%')
+        || (last.strip_suffix('.').is_some_and(day) && MONTHS_DE.contains(&bare(first).as_str()))
+        || (MONTHS_EN.contains(&last) && day(&bare(first)))
+}
+
+/// The narrative of a race answer, put back together: paragraphs of unwrapped text. Checks
+/// the indent, the width (`columns`) and that no line break splits a unit or a date.
+fn narrative_at(text: &str, columns: usize) -> Vec<String> {
     let (_, body) = text.split_once("\nText\n").expect("a Text section");
     body.trim_end_matches('\n')
         .split("\n\n")
         .map(|paragraph| {
             let mut joined = String::new();
+            let mut last_word = "";
             for line in paragraph.lines() {
                 assert!(
                     line.starts_with("  ") && !line.starts_with("   "),
                     "indent: {line:?}"
                 );
-                assert!(line.chars().count() <= 98, "too wide: {line:?}");
-                assert!(!line[2..].starts_with('%'), "lone percent sign: {line:?}");
+                assert!(line.chars().count() <= columns - 2, "too wide: {line:?}");
+                let first_word = line.split_whitespace().next().unwrap_or("");
+                assert!(
+                    !splits_a_unit(last_word, first_word),
+                    "broken between {last_word:?} and {first_word:?} at {columns} columns"
+                );
+                last_word = line.split_whitespace().last().unwrap_or("");
                 // textwrap breaks after a hyphen (`US-` / `Senator`) without a space.
                 let hyphen = joined.ends_with('-');
                 if !joined.is_empty() && !hyphen {
@@ -107,19 +153,29 @@ fn narrative(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The narrative of a golden race file (100 columns).
+fn narrative(text: &str) -> Vec<String> {
+    narrative_at(text, 100)
+}
+
+/// A race's paragraphs in the corpus, in German or English: its units joined by spaces.
+fn paragraphs(id: &str, de: bool) -> Vec<String> {
+    let mut paragraphs: Vec<(i64, Vec<String>)> = Vec::new();
+    for (p, de_text, en_text) in units(id) {
+        let text = if de { de_text } else { en_text };
+        match paragraphs.last_mut() {
+            Some((last, texts)) if *last == p => texts.push(text),
+            _ => paragraphs.push((p, vec![text])),
+        }
+    }
+    paragraphs.into_iter().map(|(_, t)| t.join(" ")).collect()
+}
+
 #[test]
 fn golden_narratives_are_the_corpus_text() {
     for id in ["mt", "co"] {
         for (lang, de) in [("en", false), ("de", true)] {
-            let mut paragraphs: Vec<(i64, Vec<String>)> = Vec::new();
-            for (p, de_text, en_text) in units(id) {
-                let text = if de { de_text } else { en_text };
-                match paragraphs.last_mut() {
-                    Some((last, texts)) if *last == p => texts.push(text),
-                    _ => paragraphs.push((p, vec![text])),
-                }
-            }
-            let want: Vec<String> = paragraphs.into_iter().map(|(_, t)| t.join(" ")).collect();
+            let want = paragraphs(id, de);
             let file = format!("race-{id}.{lang}.txt");
             assert_eq!(narrative(&golden(&file)), want, "{file}");
         }
@@ -688,5 +744,27 @@ fn a_lead_is_named_once_in_its_fact_row() {
             format!("{kentucky}\n").ends_with(cell),
             "{lang}: {kentucky}"
         );
+    }
+}
+
+/// At any width, a line break never separates a day from its month (`7.` / `August`,
+/// `August` / `7`) nor a number from its percent sign, in either language; the text put
+/// back together is still the corpus text.
+#[test]
+fn narrow_narratives_keep_dates_and_percentages_together() {
+    for id in ["mt", "ok", "la"] {
+        for (lang, de) in [("en", false), ("de", true)] {
+            let want = paragraphs(id, de);
+            for columns in (40..=100).step_by(6) {
+                let out = cmd()
+                    .env("COLUMNS", columns.to_string())
+                    .args(["--lang", lang, "--color", "never", "race", id])
+                    .output()
+                    .expect("run senate-kb");
+                assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+                let got = narrative_at(&stdout(&out), columns);
+                assert_eq!(got, want, "{id} {lang} at {columns} columns");
+            }
+        }
     }
 }
