@@ -768,3 +768,55 @@ fn narrow_narratives_keep_dates_and_percentages_together() {
         }
     }
 }
+
+/// `stats` put back together: each "Label: list" line with its indented continuation lines,
+/// then the closing sentence as one line.
+fn unwrap_stats(text: &str) -> Vec<String> {
+    let (facts, sentence) = text
+        .split_once("\n\n")
+        .expect("facts, blank line, sentence");
+    let mut lines: Vec<String> = Vec::new();
+    for line in facts.lines() {
+        match (line.strip_prefix("  "), lines.last_mut()) {
+            (Some(rest), Some(last)) => {
+                last.push(' ');
+                last.push_str(rest);
+            }
+            _ => lines.push(line.to_string()),
+        }
+    }
+    lines.push(sentence.lines().collect::<Vec<_>>().join(" "));
+    lines
+}
+
+/// `stats` wraps to COLUMNS with the narratives' right margin, says the same at every width,
+/// and never leaves a count at the end of a line without its party.
+#[test]
+fn stats_wraps_to_the_terminal_width() {
+    for lang in ["en", "de"] {
+        let wide = unwrap_stats(&golden(&format!("stats.{lang}.txt")));
+        assert_eq!(wide.len(), 7, "{wide:?}");
+        for columns in [40, 52, 64, 76, 88] {
+            let out = cmd()
+                .env("COLUMNS", columns.to_string())
+                .args(["--lang", lang, "--color", "never", "stats"])
+                .output()
+                .expect("run senate-kb");
+            let text = stdout(&out);
+            for line in text.lines() {
+                assert!(line.chars().count() <= columns - 2, "{columns}: {line:?}");
+            }
+            let (facts, _) = text
+                .split_once("\n\n")
+                .expect("facts, blank line, sentence");
+            for line in facts.lines().skip(1) {
+                let last = line.split_whitespace().last().unwrap_or("");
+                assert!(
+                    last.parse::<u32>().is_err(),
+                    "{columns}: a count without its party: {line:?}"
+                );
+            }
+            assert_eq!(unwrap_stats(&text), wide, "{lang} at {columns} columns");
+        }
+    }
+}
