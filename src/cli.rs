@@ -196,6 +196,9 @@ pub fn command(l10n: &Localizer) -> clap::Command {
         )
         .disable_help_subcommand(true)
         .disable_version_flag(true)
+        // Help wraps to the width the answers wrap to (COLUMNS, the terminal, else 100);
+        // clap passes it on to the subcommands.
+        .term_width(crate::color::width())
         .arg(
             Arg::new("version")
                 .short('V')

@@ -820,3 +820,38 @@ fn stats_wraps_to_the_terminal_width() {
         }
     }
 }
+
+/// Help wraps to COLUMNS like every other answer, in both languages, and says the same at
+/// every width (the usage line excepted, a synopsis that stays whole).
+#[test]
+fn help_wraps_to_the_terminal_width() {
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for lang in ["en", "de"] {
+        for command in [&[][..], &["race"], &["races"]] {
+            let args = [&["--lang", lang], command, &["--help"]].concat();
+            let wide = stdout(&cmd().env("COLUMNS", "400").args(&args).output().unwrap());
+            assert!(
+                wide.lines().any(|l| l.chars().count() > 100),
+                "{args:?} at 400 columns is not wide:\n{wide}"
+            );
+            for columns in [40, 60, 80, 100] {
+                let out = cmd()
+                    .env("COLUMNS", columns.to_string())
+                    .args(&args)
+                    .output()
+                    .unwrap();
+                assert_eq!(out.status.code(), Some(0));
+                let text = stdout(&out);
+                // The usage line is a synopsis to copy, kept whole (42 columns in German).
+                let synopsis = |l: &str| l.starts_with("Usage: ") || l.starts_with("Aufruf: ");
+                for line in text.lines().filter(|l| !synopsis(l)) {
+                    assert!(
+                        line.chars().count() <= columns,
+                        "{args:?} at {columns} columns: {line:?}"
+                    );
+                }
+                assert_eq!(words(&text), words(&wide), "{args:?} at {columns}");
+            }
+        }
+    }
+}
