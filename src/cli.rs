@@ -128,6 +128,11 @@ fn arg_messages(id: &str) -> (String, Option<&'static str>) {
     (help, value)
 }
 
+/// Where the global options start in a help's option list: after any command's own ones.
+const GLOBAL_ORDER: usize = 100;
+/// Where `--help` stands in every option list: last.
+const HELP_ORDER: usize = 1000;
+
 /// Applies Fluent texts to one command's arguments and headings.
 fn localize_args(cmd: clap::Command, l10n: &Localizer) -> clap::Command {
     let options = l10n
@@ -154,9 +159,18 @@ fn localize_args(cmd: clap::Command, l10n: &Localizer) -> clap::Command {
             } else {
                 options.clone()
             };
+            // A command's own options first, then the global ones in their order, then
+            // version and help, the way clap lists them when nothing is global.
+            let order = match id.as_str() {
+                "help" => HELP_ORDER,
+                "version" => HELP_ORDER - 1,
+                _ if arg.is_global_set() => GLOBAL_ORDER + arg.get_display_order(),
+                _ => arg.get_display_order(),
+            };
             let mut arg = arg
                 .help(l10n.t(if id == "help" { "cli-help" } else { &help }))
-                .help_heading(heading);
+                .help_heading(heading)
+                .display_order(order);
             if id == "version" {
                 arg = arg.help(l10n.t("cli-version"));
             }

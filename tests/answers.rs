@@ -231,12 +231,12 @@ fn help_is_in_one_language() {
     }
     let de = ok("de", &["race", "--help"]);
     assert!(
-        de.starts_with("Ein Rennen: Fakten, Personen und der ganze Text\n\nAufruf: senate-kb race [OPTIONEN] <RENNEN>\n"),
+        de.starts_with("Ein Rennen: Fakten, Personen und der ganze Text\n\nAufruf: senate-kb race [OPTIONEN] <RENNEN>...\n"),
         "{de}"
     );
     let en = ok("en", &["race", "--help"]);
     assert!(
-        en.starts_with("One race: facts, people and the full narrative\n\nUsage: senate-kb race [OPTIONS] <RACE>\n"),
+        en.starts_with("One race: facts, people and the full narrative\n\nUsage: senate-kb race [OPTIONS] <RACE>...\n"),
         "{en}"
     );
 }
@@ -853,5 +853,51 @@ fn help_wraps_to_the_terminal_width() {
                 assert_eq!(words(&text), words(&wide), "{args:?} at {columns}");
             }
         }
+    }
+}
+
+/// Every help lists a command's own options first, the global ones next and `--help` last,
+/// and `race --help` writes its argument the same way in its usage line, its argument list
+/// and the error for a missing race.
+#[test]
+fn help_lists_help_last_and_the_race_argument_one_way() {
+    for (lang, race, heading) in [
+        ("en", "<RACE>...", "Arguments:"),
+        ("de", "<RENNEN>...", "Argumente:"),
+    ] {
+        for (command, first) in [
+            (&[][..], "-l, --lang"),
+            (&["race"], "--parallel"),
+            (&["races"], "--outcome"),
+            (&["stats"], "-l, --lang"),
+        ] {
+            let help = ok(lang, &[command, &["--help"]].concat());
+            let options: Vec<&str> = help
+                .lines()
+                .filter(|l| l.starts_with("  ") && l.trim_start().starts_with('-'))
+                .map(str::trim)
+                .collect();
+            assert!(options[0].starts_with(first), "{lang} {command:?}:\n{help}");
+            assert!(
+                options.last().unwrap().starts_with("-h, --help "),
+                "{lang} {command:?}:\n{help}"
+            );
+        }
+        let help = ok(lang, &["race", "--help"]);
+        let usage = help.lines().find(|l| l.contains("senate-kb race")).unwrap();
+        assert!(usage.ends_with(&format!(" {race}")), "{usage}");
+        let (_, arguments) = help.split_once(&format!("\n{heading}\n")).unwrap();
+        let argument = arguments.lines().next().unwrap().split_whitespace().next();
+        assert_eq!(argument, Some(race), "{lang}:\n{help}");
+        let missing = fails(lang, &["race"], 2);
+        assert!(
+            missing
+                .lines()
+                .next()
+                .unwrap()
+                .ends_with(&format!(": {race}")),
+            "{missing}"
+        );
+        assert!(missing.contains(usage), "{missing}");
     }
 }
