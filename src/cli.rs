@@ -257,8 +257,54 @@ pub fn prescan_lang(args: &[OsString]) -> Option<String> {
 /// Parses the arguments with the localized command.
 pub fn parse(args: Vec<OsString>, l10n: &Localizer) -> Result<Cli, clap::Error> {
     let mut cmd = command(l10n);
-    let matches = cmd.try_get_matches_from_mut(args)?;
-    Cli::from_arg_matches(&matches).map_err(|e| e.with_cmd(&cmd))
+    let matches = cmd
+        .try_get_matches_from_mut(args.iter().cloned())
+        .map_err(|e| with_usage(e, &mut cmd, &args))?;
+    Cli::from_arg_matches(&matches).map_err(|e| with_usage(e.with_cmd(&cmd), &mut cmd, &args))
+}
+
+/// Gives an error the usage of the command it is about. clap leaves it out of some errors
+/// (an invalid value: `races --party x`), and the top-level usage is then the wrong one.
+fn with_usage(mut err: clap::Error, cmd: &mut clap::Command, args: &[OsString]) -> clap::Error {
+    if err.get(ContextKind::Usage).is_some() {
+        return err;
+    }
+    let name = subcommand_name(cmd, args);
+    if let Some(sub) = name.and_then(|n| cmd.find_subcommand_mut(&n)) {
+        err.insert(
+            ContextKind::Usage,
+            ContextValue::StyledStr(sub.render_usage()),
+        );
+    }
+    err
+}
+
+/// The subcommand the arguments name: the first word that is not an option or an option's
+/// value (`--color never races`), if it is a subcommand.
+fn subcommand_name(cmd: &clap::Command, args: &[OsString]) -> Option<String> {
+    let takes_value = |arg: Option<&Arg>| arg.is_some_and(|a| a.get_action().takes_values());
+    let mut words = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        let word = word?;
+        if word == "--" {
+            return None;
+        }
+        let value_follows = if let Some(long) = word.strip_prefix("--") {
+            !long.contains('=')
+                && takes_value(cmd.get_arguments().find(|a| a.get_long() == Some(long)))
+        } else if let Some(short) = word.strip_prefix('-').filter(|s| !s.is_empty()) {
+            let mut chars = short.chars();
+            let first = chars.next();
+            chars.next().is_none()
+                && takes_value(cmd.get_arguments().find(|a| a.get_short() == first))
+        } else {
+            return cmd.find_subcommand(word).map(|s| s.get_name().to_string());
+        };
+        if value_follows {
+            words.next();
+        }
+    }
+    None
 }
 
 fn context(err: &clap::Error, kind: ContextKind) -> Option<String> {
@@ -421,6 +467,30 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_subcommand_is_found_past_global_options_and_their_values() {
+        let cmd = command(&Localizer::new(Lang::En));
+        let os = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        for (args, want) in [
+            (&["x", "races", "--party", "q"][..], Some("races")),
+            (&["x", "--color", "never", "races"], Some("races")),
+            (&["x", "-l", "de", "stats"], Some("stats")),
+            (&["x", "--lang=de", "race", "mt"], Some("race")),
+            (&["x", "-lde", "--json", "races"], Some("races")),
+            // A value that happens to be a command's name is still a value.
+            (&["x", "--corpus", "stats", "race"], Some("race")),
+            (&["x", "--bogus"], None),
+            (&["x", "--", "races"], None),
+            (&["x", "nope", "races"], None),
+        ] {
+            assert_eq!(
+                subcommand_name(&cmd, &os(args)).as_deref(),
+                want,
+                "{args:?}"
+            );
         }
     }
 

@@ -702,6 +702,49 @@ fn filters_that_leave_nothing_say_so_and_exit_1() {
     }
 }
 
+/// A usage error names the usage of the command it is about, not the top-level one, also
+/// where clap gives none (an invalid value) and after global options with values.
+#[test]
+fn a_usage_error_shows_the_usage_of_its_command() {
+    for (lang, args, want) in [
+        (
+            "en",
+            &["races", "--party", "x"][..],
+            "senate-kb: error: invalid value “x” for --party <PARTY>; possible values: D, R, I, L\n\
+             \n\
+             Usage: senate-kb races [OPTIONS]\n\
+             \n\
+             For more information, try “--help”.\n",
+        ),
+        (
+            "de",
+            &["--color", "never", "races", "--party", "x"],
+            "senate-kb: Fehler: ungültiger Wert „x“ für --party <PARTEI>; mögliche Werte: D, R, I, L\n\
+             \n\
+             Aufruf: senate-kb races [OPTIONEN]\n\
+             \n\
+             Mehr dazu mit „--help“.\n",
+        ),
+        (
+            "en",
+            &["race", "--parallel=yes", "mt"],
+            "senate-kb: error: invalid value “yes” for --parallel\n\
+             \n\
+             Usage: senate-kb race [OPTIONS] <RACE>...\n\
+             \n\
+             For more information, try “--help”.\n",
+        ),
+    ] {
+        assert_eq!(fails(lang, args, 2), want, "{lang} {args:?}");
+    }
+    // Where no command is named, the top-level usage is the right one.
+    let err = fails("en", &["--bogus"], 2);
+    assert!(
+        err.contains("\nUsage: senate-kb [OPTIONS] <COMMAND>\n"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_bad_filter_value_is_a_localized_usage_error() {
     let err = fails("de", &["races", "--party", "x"], 2);
