@@ -313,6 +313,23 @@ fn ambiguous_races_list_every_candidate() {
     // Two words on the command line are one name.
     let err = fails("en", &["race", "south", "CAROLINA"], 2);
     assert!(err.contains("sc (South Carolina), sc-special"), "{err}");
+    // "ue" for "ü" names the state the umlaut does.
+    for query in [
+        &["sued carolina"][..],
+        &["Sued-Carolina"],
+        &["sued", "carolina"],
+    ] {
+        let err = fails("de", &[&["race"][..], query].concat(), 2);
+        assert!(
+            err.contains("passt auf mehr als ein Rennen: sc (South Carolina), sc-special"),
+            "{query:?}: {err}"
+        );
+    }
+    // Only in names that have the umlaut: "ue" stays "ue" elsewhere.
+    assert_eq!(
+        fails("en", &["race", "Kentuecky"], 2),
+        "senate-kb: error: there is no race “Kentuecky”; did you mean ky (Kentucky)?\n"
+    );
 }
 
 #[test]
@@ -331,6 +348,18 @@ fn races_are_found_by_id_or_name_in_either_language_and_any_case() {
         ),
         (&["new", "hampshire"], "New Hampshire"),
         (&["Hawaii"], "Hawaii (special election)"),
+        // Umlauts typed as German keyboards without them do: ue, oe, ae.
+        (&["Sueddakota"], "South Dakota"),
+        (&["sued-dakota"], "South Dakota"),
+        (&["SUED", "DAKOTA"], "South Dakota"),
+        (
+            &["Sued-Carolina", "Sonderwahl"],
+            "South Carolina (special election)",
+        ),
+        (
+            &["suedkarolina", "special"],
+            "South Carolina (special election)",
+        ),
     ] {
         let text = ok("en", &[&["race"][..], query].concat());
         assert_eq!(text.lines().next(), Some(title), "{query:?}");
