@@ -111,14 +111,28 @@ pub fn race<'a>(corpus: &'a Corpus, query: &str) -> RaceLookup<'a> {
         return RaceLookup::Found(doc);
     }
     let (name, special) = election_marker(&q);
-    let matching: Vec<&Document> = corpus
+    let named: Vec<&Document> = corpus
         .races()
         .filter(|d| keys(corpus, d)[1..].contains(&name))
+        .collect();
+    let matching: Vec<&Document> = named
+        .iter()
+        .copied()
         .filter(|d| special.is_none_or(|s| d.facts.as_ref().is_some_and(|f| f.special.value == s)))
         .collect();
     match matching.len() {
         1 => RaceLookup::Found(matching[0]),
-        0 => RaceLookup::Unknown(suggestions(corpus, &q)),
+        // The state exists, the election asked for does not ("Hawaii regular"): its races.
+        0 if !named.is_empty() => RaceLookup::Unknown(named),
+        0 => {
+            let close = suggestions(corpus, &q);
+            // A misspelt state with a marker ("Montan special"): what the name alone is close to.
+            if close.is_empty() && special.is_some() {
+                RaceLookup::Unknown(suggestions(corpus, &name))
+            } else {
+                RaceLookup::Unknown(close)
+            }
+        }
         _ => RaceLookup::Ambiguous(matching),
     }
 }

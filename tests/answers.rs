@@ -269,6 +269,28 @@ fn unknown_races_are_errors_with_suggestions() {
             "xx",
             "senate-kb: error: there is no race “xx”; did you mean tx (Texas)?\n",
         ),
+        // A state whose election is not the one asked for: its races (Hawaii held only
+        // the special election, Montana only the regular one).
+        (
+            "en",
+            "Hawaii regular",
+            "senate-kb: error: there is no race “Hawaii regular”; did you mean hi-special (Hawaii (special election))?\n",
+        ),
+        (
+            "de",
+            "Hawaii regulär",
+            "senate-kb: Fehler: es gibt kein Rennen „Hawaii regulär“; meinten Sie hi-special (Hawaii (Sonderwahl))?\n",
+        ),
+        (
+            "en",
+            "Montana special",
+            "senate-kb: error: there is no race “Montana special”; did you mean mt (Montana)?\n",
+        ),
+        (
+            "de",
+            "Montan Sonderwahl",
+            "senate-kb: Fehler: es gibt kein Rennen „Montan Sonderwahl“; meinten Sie mt (Montana)?\n",
+        ),
         (
             "de",
             "Atlantis",
