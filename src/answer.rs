@@ -104,10 +104,10 @@ pub fn summary(corpus: &Corpus, doc: &Document, l10n: &Localizer) -> Option<Stri
     Some(l10n.t_args("race-summary", &args))
 }
 
-/// The localized outcome with the winner's party (`Republican gain`).
+/// The localized outcome with the winner's party (`Republican gain`); the gender shapes the
+/// German for an independent winner, who is one person, not a party.
 pub fn outcome_value(l10n: &Localizer, facts: &RaceFacts, winner: &Person) -> String {
-    let mut args = Args::new();
+    let mut args = person_args(winner);
     args.set("outcome", facts.outcome.value.as_str());
-    args.set("party", winner.party.code());
     l10n.t_args("outcome-value", &args)
 }

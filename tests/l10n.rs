@@ -585,3 +585,81 @@ fn the_races_line_of_stats_names_its_noun_once() {
         assert_eq!(en.t_args("stats-races", &args), en_want);
     }
 }
+
+/// The row "Sitz zuvor bei" takes the dative ("bei Demokraten", never "bei Demokratische
+/// Partei"), and an independent is one person, not a party: "Gewinn einer Unabhängigen",
+/// "von einem Unabhängigen gehalten", never "der Unabhängigen".
+#[test]
+fn seat_holders_and_independents_read_as_german() {
+    let de = l10n::Localizer::new(Lang::De);
+    let en = l10n::Localizer::new(Lang::En);
+    for (party, de_want, en_want) in [
+        ("D", "Demokraten", "Democratic Party"),
+        ("R", "Republikanern", "Republican Party"),
+        ("I", "einem Unabhängigen", "an independent"),
+        ("L", "Libertären", "Libertarian Party"),
+    ] {
+        let mut args = l10n::Args::new();
+        args.set("party", party);
+        assert_eq!(de.t_args("party-before-value", &args), de_want);
+        assert_eq!(en.t_args("party-before-value", &args), en_want);
+    }
+    for (outcome, party, gender, de_want, en_want) in [
+        (
+            "gain",
+            "R",
+            "female",
+            "Gewinn der Republikaner",
+            "Republican gain",
+        ),
+        (
+            "hold",
+            "D",
+            "male",
+            "von den Demokraten gehalten",
+            "Democratic hold",
+        ),
+        (
+            "gain",
+            "I",
+            "male",
+            "Gewinn eines Unabhängigen",
+            "independent gain",
+        ),
+        (
+            "gain",
+            "I",
+            "female",
+            "Gewinn einer Unabhängigen",
+            "independent gain",
+        ),
+        (
+            "hold",
+            "I",
+            "male",
+            "von einem Unabhängigen gehalten",
+            "independent hold",
+        ),
+        (
+            "hold",
+            "I",
+            "female",
+            "von einer Unabhängigen gehalten",
+            "independent hold",
+        ),
+        (
+            "gain",
+            "L",
+            "male",
+            "Gewinn der Libertären",
+            "Libertarian gain",
+        ),
+    ] {
+        let mut args = l10n::Args::new();
+        args.set("outcome", outcome);
+        args.set("party", party);
+        args.set("gender", gender);
+        assert_eq!(de.t_args("outcome-value", &args), de_want);
+        assert_eq!(en.t_args("outcome-value", &args), en_want);
+    }
+}

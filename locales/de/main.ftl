@@ -153,12 +153,6 @@ party-plural = { $party ->
     [I] die Unabhängigen
    *[L] die Libertären
 }
-party-name = { $party ->
-    [D] Demokratische Partei
-    [R] Republikanische Partei
-    [I] parteilos
-   *[L] Libertäre Partei
-}
 party-count = { $party ->
     [D] { $count ->
         [one] 1 Demokrat
@@ -315,6 +309,13 @@ label-winner = { $gender ->
        *[male] Sieger
     }
 label-party-before = Sitz zuvor bei
+# Der Wert der Zeile label-party-before, im Dativ: „Sitz zuvor bei Demokraten“
+party-before-value = { $party ->
+    [D] Demokraten
+    [R] Republikanern
+    [I] einem Unabhängigen
+   *[L] Libertären
+}
 label-outcome = Ausgang
 label-vote-share = Stimmenanteil
 label-margin = Vorsprung
@@ -324,19 +325,27 @@ election-kind = { $special ->
     [yes] Sonderwahl
    *[no] reguläre Wahl
 }
+# $party und $gender gehören zur Siegerin oder zum Sieger; Unabhängige sind keine Partei:
+# „Gewinn einer Unabhängigen“, nicht „Gewinn der Unabhängigen“
 outcome-value = { $outcome ->
-    [gain] Gewinn der { $party ->
-        [D] Demokraten
-        [R] Republikaner
-        [I] Unabhängigen
-       *[L] Libertären
+    [gain] { $party ->
+        [D] Gewinn der Demokraten
+        [R] Gewinn der Republikaner
+        [I] { $gender ->
+            [female] Gewinn einer Unabhängigen
+           *[male] Gewinn eines Unabhängigen
+        }
+       *[L] Gewinn der Libertären
     }
-   *[hold] von den { $party ->
-        [D] Demokraten
-        [R] Republikanern
-        [I] Unabhängigen
-       *[L] Libertären
-    } gehalten
+   *[hold] { $party ->
+        [D] von den Demokraten gehalten
+        [R] von den Republikanern gehalten
+        [I] { $gender ->
+            [female] von einer Unabhängigen gehalten
+           *[male] von einem Unabhängigen gehalten
+        }
+       *[L] von den Libertären gehalten
+    }
 }
 official-value = { NUMBER($percent, minimumFractionDigits: 1, maximumFractionDigits: 1) } %
 heading-people = Personen

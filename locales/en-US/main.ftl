@@ -141,12 +141,6 @@ party-plural = { $party ->
     [I] the independents
    *[L] the Libertarians
 }
-party-name = { $party ->
-    [D] Democratic Party
-    [R] Republican Party
-    [I] independent
-   *[L] Libertarian Party
-}
 # "Democrats 55" in stats
 party-count = { $party ->
     [D] { $count ->
@@ -297,6 +291,13 @@ label-state = State
 label-election = Election
 label-winner = Winner
 label-party-before = Seat held by
+# The value of the label-party-before row: who held the seat before the election
+party-before-value = { $party ->
+    [D] Democratic Party
+    [R] Republican Party
+    [I] an independent
+   *[L] Libertarian Party
+}
 label-outcome = Outcome
 label-vote-share = Vote share
 label-margin = Lead
@@ -306,6 +307,7 @@ election-kind = { $special ->
     [yes] special election
    *[no] regular election
 }
+# $party and $gender are the winner's: "Republican gain", "independent hold"
 outcome-value = { $outcome ->
     [gain] { party-adjective } gain
    *[hold] { party-adjective } hold

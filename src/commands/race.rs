@@ -93,7 +93,7 @@ fn fact_rows(corpus: &Corpus, facts: &RaceFacts, l10n: &Localizer) -> Vec<Vec<St
         args.set("party", facts.party_before.value.code());
         rows.push(vec![
             l10n.t("label-party-before"),
-            l10n.t_args("party-name", &args),
+            l10n.t_args("party-before-value", &args),
         ]);
         rows.push(vec![
             l10n.t("label-outcome"),
