@@ -71,6 +71,21 @@ pub fn share_phrase(l10n: &Localizer, facts: &RaceFacts, short: bool) -> String 
     }
 }
 
+/// The share or the lead as the value of its own fact row. The row's label already says
+/// "Lead" ("Vorsprung"), so the lead is given as bare points ("more than 16 percentage
+/// points"), unlike the table cell, which must say what its number is.
+pub fn share_fact(l10n: &Localizer, facts: &RaceFacts) -> String {
+    match (&facts.vote_share, &facts.margin) {
+        (None, Some(margin)) => {
+            let mut args = Args::new();
+            args.set("qualifier", margin.qualifier.as_str());
+            args.set("points", margin.points);
+            l10n.t_args("margin-value", &args)
+        }
+        _ => share_phrase(l10n, facts, true),
+    }
+}
+
 /// The one-line answer: "Steve Daines (Republican) won Montana with 58%, a Republican gain
 /// from the Democrats." `None` for the overview.
 pub fn summary(corpus: &Corpus, doc: &Document, l10n: &Localizer) -> Option<String> {
@@ -89,10 +104,10 @@ pub fn summary(corpus: &Corpus, doc: &Document, l10n: &Localizer) -> Option<Stri
     Some(l10n.t_args("race-summary", &args))
 }
 
-/// The localized outcome with the winner's party (`Republican gain`).
+/// The localized outcome with the winner's party (`Republican gain`); the gender shapes the
+/// German for an independent winner, who is one person, not a party.
 pub fn outcome_value(l10n: &Localizer, facts: &RaceFacts, winner: &Person) -> String {
-    let mut args = Args::new();
+    let mut args = person_args(winner);
     args.set("outcome", facts.outcome.value.as_str());
-    args.set("party", winner.party.code());
     l10n.t_args("outcome-value", &args)
 }

@@ -144,6 +144,11 @@ fn arg_messages(id: &str) -> (String, Option<&'static str>) {
     (help, value)
 }
 
+/// Where the global options start in a help's option list: after any command's own ones.
+const GLOBAL_ORDER: usize = 100;
+/// Where `--help` stands in every option list: last.
+const HELP_ORDER: usize = 1000;
+
 /// Applies Fluent texts to one command's arguments and headings.
 fn localize_args(cmd: clap::Command, l10n: &Localizer) -> clap::Command {
     let options = l10n
@@ -170,9 +175,18 @@ fn localize_args(cmd: clap::Command, l10n: &Localizer) -> clap::Command {
             } else {
                 options.clone()
             };
+            // A command's own options first, then the global ones in their order, then
+            // version and help, the way clap lists them when nothing is global.
+            let order = match id.as_str() {
+                "help" => HELP_ORDER,
+                "version" => HELP_ORDER - 1,
+                _ if arg.is_global_set() => GLOBAL_ORDER + arg.get_display_order(),
+                _ => arg.get_display_order(),
+            };
             let mut arg = arg
                 .help(l10n.t(if id == "help" { "cli-help" } else { &help }))
-                .help_heading(heading);
+                .help_heading(heading)
+                .display_order(order);
             if id == "version" {
                 arg = arg.help(l10n.t("cli-version"));
             }
@@ -212,6 +226,9 @@ pub fn command(l10n: &Localizer) -> clap::Command {
         )
         .disable_help_subcommand(true)
         .disable_version_flag(true)
+        // Help wraps to the width the answers wrap to (COLUMNS, the terminal, else 100);
+        // clap passes it on to the subcommands.
+        .term_width(crate::color::width())
         .arg(
             Arg::new("version")
                 .short('V')
@@ -256,8 +273,54 @@ pub fn prescan_lang(args: &[OsString]) -> Option<String> {
 /// Parses the arguments with the localized command.
 pub fn parse(args: Vec<OsString>, l10n: &Localizer) -> Result<Cli, clap::Error> {
     let mut cmd = command(l10n);
-    let matches = cmd.try_get_matches_from_mut(args)?;
-    Cli::from_arg_matches(&matches).map_err(|e| e.with_cmd(&cmd))
+    let matches = cmd
+        .try_get_matches_from_mut(args.iter().cloned())
+        .map_err(|e| with_usage(e, &mut cmd, &args))?;
+    Cli::from_arg_matches(&matches).map_err(|e| with_usage(e.with_cmd(&cmd), &mut cmd, &args))
+}
+
+/// Gives an error the usage of the command it is about. clap leaves it out of some errors
+/// (an invalid value: `races --party x`), and the top-level usage is then the wrong one.
+fn with_usage(mut err: clap::Error, cmd: &mut clap::Command, args: &[OsString]) -> clap::Error {
+    if err.get(ContextKind::Usage).is_some() {
+        return err;
+    }
+    let name = subcommand_name(cmd, args);
+    if let Some(sub) = name.and_then(|n| cmd.find_subcommand_mut(&n)) {
+        err.insert(
+            ContextKind::Usage,
+            ContextValue::StyledStr(sub.render_usage()),
+        );
+    }
+    err
+}
+
+/// The subcommand the arguments name: the first word that is not an option or an option's
+/// value (`--color never races`), if it is a subcommand.
+fn subcommand_name(cmd: &clap::Command, args: &[OsString]) -> Option<String> {
+    let takes_value = |arg: Option<&Arg>| arg.is_some_and(|a| a.get_action().takes_values());
+    let mut words = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        let word = word?;
+        if word == "--" {
+            return None;
+        }
+        let value_follows = if let Some(long) = word.strip_prefix("--") {
+            !long.contains('=')
+                && takes_value(cmd.get_arguments().find(|a| a.get_long() == Some(long)))
+        } else if let Some(short) = word.strip_prefix('-').filter(|s| !s.is_empty()) {
+            let mut chars = short.chars();
+            let first = chars.next();
+            chars.next().is_none()
+                && takes_value(cmd.get_arguments().find(|a| a.get_short() == first))
+        } else {
+            return cmd.find_subcommand(word).map(|s| s.get_name().to_string());
+        };
+        if value_follows {
+            words.next();
+        }
+    }
+    None
 }
 
 fn context(err: &clap::Error, kind: ContextKind) -> Option<String> {
@@ -420,6 +483,30 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_subcommand_is_found_past_global_options_and_their_values() {
+        let cmd = command(&Localizer::new(Lang::En));
+        let os = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        for (args, want) in [
+            (&["x", "races", "--party", "q"][..], Some("races")),
+            (&["x", "--color", "never", "races"], Some("races")),
+            (&["x", "-l", "de", "stats"], Some("stats")),
+            (&["x", "--lang=de", "race", "mt"], Some("race")),
+            (&["x", "-lde", "--json", "races"], Some("races")),
+            // A value that happens to be a command's name is still a value.
+            (&["x", "--corpus", "stats", "race"], Some("race")),
+            (&["x", "--bogus"], None),
+            (&["x", "--", "races"], None),
+            (&["x", "nope", "races"], None),
+        ] {
+            assert_eq!(
+                subcommand_name(&cmd, &os(args)).as_deref(),
+                want,
+                "{args:?}"
+            );
         }
     }
 

@@ -81,20 +81,66 @@ fn golden_answers() {
     }
 }
 
-/// The narrative of a golden race file, put back together: paragraphs of unwrapped text.
-fn narrative(text: &str) -> Vec<String> {
+/// Whether a line break between a line ending in `last` and one starting with `first` splits
+/// what must stay together: a number from its percent sign (`48,2` / `%`), a day from its
+/// month (`7.` / `August`, `August` / `7`).
+fn splits_a_unit(last: &str, first: &str) -> bool {
+    const MONTHS_DE: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    const MONTHS_EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let day = |w: &str| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
+    let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':', ')']).to_string();
+    first.starts_with('%')
+        || (last.strip_suffix('.').is_some_and(day) && MONTHS_DE.contains(&bare(first).as_str()))
+        || (MONTHS_EN.contains(&last) && day(&bare(first)))
+}
+
+/// The narrative of a race answer, put back together: paragraphs of unwrapped text. Checks
+/// the indent, the width (`columns`) and that no line break splits a unit or a date.
+fn narrative_at(text: &str, columns: usize) -> Vec<String> {
     let (_, body) = text.split_once("\nText\n").expect("a Text section");
     body.trim_end_matches('\n')
         .split("\n\n")
         .map(|paragraph| {
             let mut joined = String::new();
+            let mut last_word = "";
             for line in paragraph.lines() {
                 assert!(
                     line.starts_with("  ") && !line.starts_with("   "),
                     "indent: {line:?}"
                 );
-                assert!(line.chars().count() <= 98, "too wide: {line:?}");
-                assert!(!line[2..].starts_with('%'), "lone percent sign: {line:?}");
+                assert!(line.chars().count() <= columns - 2, "too wide: {line:?}");
+                let first_word = line.split_whitespace().next().unwrap_or("");
+                assert!(
+                    !splits_a_unit(last_word, first_word),
+                    "broken between {last_word:?} and {first_word:?} at {columns} columns"
+                );
+                last_word = line.split_whitespace().last().unwrap_or("");
                 // textwrap breaks after a hyphen (`US-` / `Senator`) without a space.
                 let hyphen = joined.ends_with('-');
                 if !joined.is_empty() && !hyphen {
@@ -107,19 +153,29 @@ fn narrative(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The narrative of a golden race file (100 columns).
+fn narrative(text: &str) -> Vec<String> {
+    narrative_at(text, 100)
+}
+
+/// A race's paragraphs in the corpus, in German or English: its units joined by spaces.
+fn paragraphs(id: &str, de: bool) -> Vec<String> {
+    let mut paragraphs: Vec<(i64, Vec<String>)> = Vec::new();
+    for (p, de_text, en_text) in units(id) {
+        let text = if de { de_text } else { en_text };
+        match paragraphs.last_mut() {
+            Some((last, texts)) if *last == p => texts.push(text),
+            _ => paragraphs.push((p, vec![text])),
+        }
+    }
+    paragraphs.into_iter().map(|(_, t)| t.join(" ")).collect()
+}
+
 #[test]
 fn golden_narratives_are_the_corpus_text() {
     for id in ["mt", "co"] {
         for (lang, de) in [("en", false), ("de", true)] {
-            let mut paragraphs: Vec<(i64, Vec<String>)> = Vec::new();
-            for (p, de_text, en_text) in units(id) {
-                let text = if de { de_text } else { en_text };
-                match paragraphs.last_mut() {
-                    Some((last, texts)) if *last == p => texts.push(text),
-                    _ => paragraphs.push((p, vec![text])),
-                }
-            }
-            let want: Vec<String> = paragraphs.into_iter().map(|(_, t)| t.join(" ")).collect();
+            let want = paragraphs(id, de);
             let file = format!("race-{id}.{lang}.txt");
             assert_eq!(narrative(&golden(&file)), want, "{file}");
         }
@@ -175,12 +231,12 @@ fn help_is_in_one_language() {
     }
     let de = ok("de", &["race", "--help"]);
     assert!(
-        de.starts_with("Ein Rennen: Fakten, Personen und der ganze Text\n\nAufruf: senate-kb race [OPTIONEN] <RENNEN>\n"),
+        de.starts_with("Ein Rennen: Fakten, Personen und der ganze Text\n\nAufruf: senate-kb race [OPTIONEN] <RENNEN>...\n"),
         "{de}"
     );
     let en = ok("en", &["race", "--help"]);
     assert!(
-        en.starts_with("One race: facts, people and the full narrative\n\nUsage: senate-kb race [OPTIONS] <RACE>\n"),
+        en.starts_with("One race: facts, people and the full narrative\n\nUsage: senate-kb race [OPTIONS] <RACE>...\n"),
         "{en}"
     );
 }
@@ -212,6 +268,28 @@ fn unknown_races_are_errors_with_suggestions() {
             "en",
             "xx",
             "senate-kb: error: there is no race “xx”; did you mean tx (Texas)?\n",
+        ),
+        // A state whose election is not the one asked for: its races (Hawaii held only
+        // the special election, Montana only the regular one).
+        (
+            "en",
+            "Hawaii regular",
+            "senate-kb: error: there is no race “Hawaii regular”; did you mean hi-special (Hawaii (special election))?\n",
+        ),
+        (
+            "de",
+            "Hawaii regulär",
+            "senate-kb: Fehler: es gibt kein Rennen „Hawaii regulär“; meinten Sie hi-special (Hawaii (Sonderwahl))?\n",
+        ),
+        (
+            "en",
+            "Montana special",
+            "senate-kb: error: there is no race “Montana special”; did you mean mt (Montana)?\n",
+        ),
+        (
+            "de",
+            "Montan Sonderwahl",
+            "senate-kb: Fehler: es gibt kein Rennen „Montan Sonderwahl“; meinten Sie mt (Montana)?\n",
         ),
         (
             "de",
@@ -257,6 +335,23 @@ fn ambiguous_races_list_every_candidate() {
     // Two words on the command line are one name.
     let err = fails("en", &["race", "south", "CAROLINA"], 2);
     assert!(err.contains("sc (South Carolina), sc-special"), "{err}");
+    // "ue" for "ü" names the state the umlaut does.
+    for query in [
+        &["sued carolina"][..],
+        &["Sued-Carolina"],
+        &["sued", "carolina"],
+    ] {
+        let err = fails("de", &[&["race"][..], query].concat(), 2);
+        assert!(
+            err.contains("passt auf mehr als ein Rennen: sc (South Carolina), sc-special"),
+            "{query:?}: {err}"
+        );
+    }
+    // Only in names that have the umlaut: "ue" stays "ue" elsewhere.
+    assert_eq!(
+        fails("en", &["race", "Kentuecky"], 2),
+        "senate-kb: error: there is no race “Kentuecky”; did you mean ky (Kentucky)?\n"
+    );
 }
 
 #[test]
@@ -275,6 +370,18 @@ fn races_are_found_by_id_or_name_in_either_language_and_any_case() {
         ),
         (&["new", "hampshire"], "New Hampshire"),
         (&["Hawaii"], "Hawaii (special election)"),
+        // Umlauts typed as German keyboards without them do: ue, oe, ae.
+        (&["Sueddakota"], "South Dakota"),
+        (&["sued-dakota"], "South Dakota"),
+        (&["SUED", "DAKOTA"], "South Dakota"),
+        (
+            &["Sued-Carolina", "Sonderwahl"],
+            "South Carolina (special election)",
+        ),
+        (
+            &["suedkarolina", "special"],
+            "South Carolina (special election)",
+        ),
     ] {
         let text = ok("en", &[&["race"][..], query].concat());
         assert_eq!(text.lines().next(), Some(title), "{query:?}");
@@ -646,6 +753,49 @@ fn filters_that_leave_nothing_say_so_and_exit_1() {
     }
 }
 
+/// A usage error names the usage of the command it is about, not the top-level one, also
+/// where clap gives none (an invalid value) and after global options with values.
+#[test]
+fn a_usage_error_shows_the_usage_of_its_command() {
+    for (lang, args, want) in [
+        (
+            "en",
+            &["races", "--party", "x"][..],
+            "senate-kb: error: invalid value “x” for --party <PARTY>; possible values: D, R, I, L\n\
+             \n\
+             Usage: senate-kb races [OPTIONS]\n\
+             \n\
+             For more information, try “--help”.\n",
+        ),
+        (
+            "de",
+            &["--color", "never", "races", "--party", "x"],
+            "senate-kb: Fehler: ungültiger Wert „x“ für --party <PARTEI>; mögliche Werte: D, R, I, L\n\
+             \n\
+             Aufruf: senate-kb races [OPTIONEN]\n\
+             \n\
+             Mehr dazu mit „--help“.\n",
+        ),
+        (
+            "en",
+            &["race", "--parallel=yes", "mt"],
+            "senate-kb: error: invalid value “yes” for --parallel\n\
+             \n\
+             Usage: senate-kb race [OPTIONS] <RACE>...\n\
+             \n\
+             For more information, try “--help”.\n",
+        ),
+    ] {
+        assert_eq!(fails(lang, args, 2), want, "{lang} {args:?}");
+    }
+    // Where no command is named, the top-level usage is the right one.
+    let err = fails("en", &["--bogus"], 2);
+    assert!(
+        err.contains("\nUsage: senate-kb [OPTIONS] <COMMAND>\n"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_bad_filter_value_is_a_localized_usage_error() {
     let err = fails("de", &["races", "--party", "x"], 2);
@@ -658,4 +808,190 @@ fn a_bad_filter_value_is_a_localized_usage_error() {
         err.starts_with("senate-kb: error: invalid value “won” for --outcome <OUTCOME>; possible values: gain, hold\n"),
         "{err}"
     );
+}
+
+/// Where the article gives a lead instead of a share (Kentucky: more than 16 points), the
+/// fact row's label names the lead and its value gives the points, without repeating
+/// "lead"; the table's share column still says what its number is.
+#[test]
+fn a_lead_is_named_once_in_its_fact_row() {
+    for (lang, row, cell) in [
+        (
+            "en",
+            "  Lead             more than 16 percentage points\n",
+            "  lead of more than 16 pts\n",
+        ),
+        (
+            "de",
+            "  Vorsprung           mehr als 16 Prozentpunkte\n",
+            "  mehr als 16 Pkt. Vorsprung\n",
+        ),
+    ] {
+        let race = ok(lang, &["race", "ky"]);
+        assert!(race.contains(row), "{lang}:\n{race}");
+        let races = ok(lang, &["races", "--outcome", "hold", "--party", "R"]);
+        let kentucky = races
+            .lines()
+            .find(|l| l.starts_with("Kentucky "))
+            .expect("Kentucky row");
+        assert!(
+            format!("{kentucky}\n").ends_with(cell),
+            "{lang}: {kentucky}"
+        );
+    }
+}
+
+/// At any width, a line break never separates a day from its month (`7.` / `August`,
+/// `August` / `7`) nor a number from its percent sign, in either language; the text put
+/// back together is still the corpus text.
+#[test]
+fn narrow_narratives_keep_dates_and_percentages_together() {
+    for id in ["mt", "ok", "la"] {
+        for (lang, de) in [("en", false), ("de", true)] {
+            let want = paragraphs(id, de);
+            for columns in (40..=100).step_by(6) {
+                let out = cmd()
+                    .env("COLUMNS", columns.to_string())
+                    .args(["--lang", lang, "--color", "never", "race", id])
+                    .output()
+                    .expect("run senate-kb");
+                assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+                let got = narrative_at(&stdout(&out), columns);
+                assert_eq!(got, want, "{id} {lang} at {columns} columns");
+            }
+        }
+    }
+}
+
+/// `stats` put back together: each "Label: list" line with its indented continuation lines,
+/// then the closing sentence as one line.
+fn unwrap_stats(text: &str) -> Vec<String> {
+    let (facts, sentence) = text
+        .split_once("\n\n")
+        .expect("facts, blank line, sentence");
+    let mut lines: Vec<String> = Vec::new();
+    for line in facts.lines() {
+        match (line.strip_prefix("  "), lines.last_mut()) {
+            (Some(rest), Some(last)) => {
+                last.push(' ');
+                last.push_str(rest);
+            }
+            _ => lines.push(line.to_string()),
+        }
+    }
+    lines.push(sentence.lines().collect::<Vec<_>>().join(" "));
+    lines
+}
+
+/// `stats` wraps to COLUMNS with the narratives' right margin, says the same at every width,
+/// and never leaves a count at the end of a line without its party.
+#[test]
+fn stats_wraps_to_the_terminal_width() {
+    for lang in ["en", "de"] {
+        let wide = unwrap_stats(&golden(&format!("stats.{lang}.txt")));
+        assert_eq!(wide.len(), 7, "{wide:?}");
+        for columns in [40, 52, 64, 76, 88] {
+            let out = cmd()
+                .env("COLUMNS", columns.to_string())
+                .args(["--lang", lang, "--color", "never", "stats"])
+                .output()
+                .expect("run senate-kb");
+            let text = stdout(&out);
+            for line in text.lines() {
+                assert!(line.chars().count() <= columns - 2, "{columns}: {line:?}");
+            }
+            let (facts, _) = text
+                .split_once("\n\n")
+                .expect("facts, blank line, sentence");
+            for line in facts.lines().skip(1) {
+                let last = line.split_whitespace().last().unwrap_or("");
+                assert!(
+                    last.parse::<u32>().is_err(),
+                    "{columns}: a count without its party: {line:?}"
+                );
+            }
+            assert_eq!(unwrap_stats(&text), wide, "{lang} at {columns} columns");
+        }
+    }
+}
+
+/// Help wraps to COLUMNS like every other answer, in both languages, and says the same at
+/// every width (the usage line excepted, a synopsis that stays whole).
+#[test]
+fn help_wraps_to_the_terminal_width() {
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for lang in ["en", "de"] {
+        for command in [&[][..], &["race"], &["races"]] {
+            let args = [&["--lang", lang], command, &["--help"]].concat();
+            let wide = stdout(&cmd().env("COLUMNS", "400").args(&args).output().unwrap());
+            assert!(
+                wide.lines().any(|l| l.chars().count() > 100),
+                "{args:?} at 400 columns is not wide:\n{wide}"
+            );
+            for columns in [40, 60, 80, 100] {
+                let out = cmd()
+                    .env("COLUMNS", columns.to_string())
+                    .args(&args)
+                    .output()
+                    .unwrap();
+                assert_eq!(out.status.code(), Some(0));
+                let text = stdout(&out);
+                // The usage line is a synopsis to copy, kept whole (42 columns in German).
+                let synopsis = |l: &str| l.starts_with("Usage: ") || l.starts_with("Aufruf: ");
+                for line in text.lines().filter(|l| !synopsis(l)) {
+                    assert!(
+                        line.chars().count() <= columns,
+                        "{args:?} at {columns} columns: {line:?}"
+                    );
+                }
+                assert_eq!(words(&text), words(&wide), "{args:?} at {columns}");
+            }
+        }
+    }
+}
+
+/// Every help lists a command's own options first, the global ones next and `--help` last,
+/// and `race --help` writes its argument the same way in its usage line, its argument list
+/// and the error for a missing race.
+#[test]
+fn help_lists_help_last_and_the_race_argument_one_way() {
+    for (lang, race, heading) in [
+        ("en", "<RACE>...", "Arguments:"),
+        ("de", "<RENNEN>...", "Argumente:"),
+    ] {
+        for (command, first) in [
+            (&[][..], "-l, --lang"),
+            (&["race"], "--parallel"),
+            (&["races"], "--outcome"),
+            (&["stats"], "-l, --lang"),
+        ] {
+            let help = ok(lang, &[command, &["--help"]].concat());
+            let options: Vec<&str> = help
+                .lines()
+                .filter(|l| l.starts_with("  ") && l.trim_start().starts_with('-'))
+                .map(str::trim)
+                .collect();
+            assert!(options[0].starts_with(first), "{lang} {command:?}:\n{help}");
+            assert!(
+                options.last().unwrap().starts_with("-h, --help "),
+                "{lang} {command:?}:\n{help}"
+            );
+        }
+        let help = ok(lang, &["race", "--help"]);
+        let usage = help.lines().find(|l| l.contains("senate-kb race")).unwrap();
+        assert!(usage.ends_with(&format!(" {race}")), "{usage}");
+        let (_, arguments) = help.split_once(&format!("\n{heading}\n")).unwrap();
+        let argument = arguments.lines().next().unwrap().split_whitespace().next();
+        assert_eq!(argument, Some(race), "{lang}:\n{help}");
+        let missing = fails(lang, &["race"], 2);
+        assert!(
+            missing
+                .lines()
+                .next()
+                .unwrap()
+                .ends_with(&format!(": {race}")),
+            "{missing}"
+        );
+        assert!(missing.contains(usage), "{missing}");
+    }
 }

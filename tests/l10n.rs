@@ -529,6 +529,11 @@ fn counts_of_one_are_singular() {
         args.set("points", 1);
         let text = en.t_args("margin-short", &args);
         assert!(text.ends_with(" 1 pt"), "{qualifier}: {text}");
+        // The fact row's value may be the number alone: "1 percentage point".
+        let text = format!(" {}", en.t_args("margin-value", &args));
+        assert!(text.ends_with(" 1 percentage point"), "{qualifier}: {text}");
+        let text = format!(" {}", de.t_args("margin-value", &args));
+        assert!(text.ends_with(" 1 Prozentpunkt"), "{qualifier}: {text}");
     }
 }
 
@@ -547,5 +552,114 @@ fn an_independent_winner_takes_an() {
         args.set("before", "D");
         let text = en.t_args("race-summary", &args);
         assert!(text.contains(", an independent "), "{text}");
+    }
+}
+
+/// The `stats` races line names its noun once, in the label: "Races: 36, …", never
+/// "Races: 36 races"; no special election at all reads as words, not as "0 of them".
+#[test]
+fn the_races_line_of_stats_names_its_noun_once() {
+    let de = l10n::Localizer::new(Lang::De);
+    let en = l10n::Localizer::new(Lang::En);
+    for (special, de_want, en_want) in [
+        (
+            0,
+            "Rennen: 36, davon keine Sonderwahl",
+            "Races: 36, none of them a special election",
+        ),
+        (
+            1,
+            "Rennen: 36, davon 1 Sonderwahl",
+            "Races: 36, 1 of them a special election",
+        ),
+        (
+            3,
+            "Rennen: 36, davon 3 Sonderwahlen",
+            "Races: 36, 3 of them special elections",
+        ),
+    ] {
+        let mut args = l10n::Args::new();
+        args.set("count", 36);
+        args.set("special", special);
+        assert_eq!(de.t_args("stats-races", &args), de_want);
+        assert_eq!(en.t_args("stats-races", &args), en_want);
+    }
+}
+
+/// The row "Sitz zuvor bei" takes the dative ("bei Demokraten", never "bei Demokratische
+/// Partei"), and an independent is one person, not a party: "Gewinn einer Unabhängigen",
+/// "von einem Unabhängigen gehalten", never "der Unabhängigen".
+#[test]
+fn seat_holders_and_independents_read_as_german() {
+    let de = l10n::Localizer::new(Lang::De);
+    let en = l10n::Localizer::new(Lang::En);
+    for (party, de_want, en_want) in [
+        ("D", "Demokraten", "Democratic Party"),
+        ("R", "Republikanern", "Republican Party"),
+        ("I", "einem Unabhängigen", "an independent"),
+        ("L", "Libertären", "Libertarian Party"),
+    ] {
+        let mut args = l10n::Args::new();
+        args.set("party", party);
+        assert_eq!(de.t_args("party-before-value", &args), de_want);
+        assert_eq!(en.t_args("party-before-value", &args), en_want);
+    }
+    for (outcome, party, gender, de_want, en_want) in [
+        (
+            "gain",
+            "R",
+            "female",
+            "Gewinn der Republikaner",
+            "Republican gain",
+        ),
+        (
+            "hold",
+            "D",
+            "male",
+            "von den Demokraten gehalten",
+            "Democratic hold",
+        ),
+        (
+            "gain",
+            "I",
+            "male",
+            "Gewinn eines Unabhängigen",
+            "independent gain",
+        ),
+        (
+            "gain",
+            "I",
+            "female",
+            "Gewinn einer Unabhängigen",
+            "independent gain",
+        ),
+        (
+            "hold",
+            "I",
+            "male",
+            "von einem Unabhängigen gehalten",
+            "independent hold",
+        ),
+        (
+            "hold",
+            "I",
+            "female",
+            "von einer Unabhängigen gehalten",
+            "independent hold",
+        ),
+        (
+            "gain",
+            "L",
+            "male",
+            "Gewinn der Libertären",
+            "Libertarian gain",
+        ),
+    ] {
+        let mut args = l10n::Args::new();
+        args.set("outcome", outcome);
+        args.set("party", party);
+        args.set("gender", gender);
+        assert_eq!(de.t_args("outcome-value", &args), de_want);
+        assert_eq!(en.t_args("outcome-value", &args), en_want);
     }
 }

@@ -90,7 +90,7 @@ cli-value-party = PARTEI
 cli-usage-root = senate-kb [OPTIONEN] <BEFEHL>
 cli-usage-check = senate-kb check [OPTIONEN]
 cli-usage-export = senate-kb export [OPTIONEN]
-cli-usage-race = senate-kb race [OPTIONEN] <RENNEN>
+cli-usage-race = senate-kb race [OPTIONEN] <RENNEN>...
 cli-usage-races = senate-kb races [OPTIONEN]
 cli-usage-stats = senate-kb stats [OPTIONEN]
 cli-cmd-check = Das Korpus prüfen; jedes Problem mit Datei und Abhilfe nennen
@@ -98,7 +98,7 @@ cli-cmd-export = Alle Dokumente, beide Sprachen und alle Fakten als NDJSON: ein 
 cli-cmd-race = Ein Rennen: Fakten, Personen und der ganze Text
 cli-cmd-races = Die Rennen als Tabelle
 cli-cmd-stats = Die Wahl im Überblick: Rennen, Sonderwahlen, Sitze vorher und nachher, Gewinne
-cli-arg-race = Eine Rennkennung (mt, ok-special) oder ein Bundesstaat auf Deutsch oder Englisch, Groß- und Kleinschreibung egal
+cli-arg-race = Eine Rennkennung (mt, ok-special) oder ein Bundesstaat auf Deutsch oder Englisch, Groß- und Kleinschreibung egal; mehrere Wörter bilden einen Namen (nord carolina)
 cli-opt-parallel = Deutschen und englischen Text nebeneinander zeigen, Satz für Satz
 cli-opt-outcome = Nur Rennen mit diesem Ausgang: gain (Gewinn) oder hold (gehalten)
 cli-opt-party = Nur Rennen, die die Kandidatur dieser Partei gewann: D, R, I oder L
@@ -152,12 +152,6 @@ party-plural = { $party ->
     [R] die Republikaner
     [I] die Unabhängigen
    *[L] die Libertären
-}
-party-name = { $party ->
-    [D] Demokratische Partei
-    [R] Republikanische Partei
-    [I] parteilos
-   *[L] Libertäre Partei
 }
 party-count = { $party ->
     [D] { $count ->
@@ -255,6 +249,30 @@ margin-short = { $qualifier ->
     [less_than] weniger als { NUMBER($points) } Pkt. Vorsprung
    *[none] –
 }
+# Der Vorsprung als Wert der Faktenzeile label-margin („Vorsprung“), die das Nomen schon nennt
+margin-value = { $qualifier ->
+    [exact] { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkte
+    }
+    [more_than] mehr als { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkte
+    }
+    [almost] fast { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkte
+    }
+    [just_over] knapp über { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkte
+    }
+    [less_than] weniger als { NUMBER($points) } { $points ->
+        [one] Prozentpunkt
+       *[other] Prozentpunkte
+    }
+   *[none] –
+}
 race-summary = { $outcome ->
     [gain] { $winner } ({ party-noun }) gewann { $where }{ $share }; der Sitz ging von { $before ->
         [D] den Demokraten
@@ -291,6 +309,13 @@ label-winner = { $gender ->
        *[male] Sieger
     }
 label-party-before = Sitz zuvor bei
+# Der Wert der Zeile label-party-before, im Dativ: „Sitz zuvor bei Demokraten“
+party-before-value = { $party ->
+    [D] Demokraten
+    [R] Republikanern
+    [I] einem Unabhängigen
+   *[L] Libertären
+}
 label-outcome = Ausgang
 label-vote-share = Stimmenanteil
 label-margin = Vorsprung
@@ -300,19 +325,27 @@ election-kind = { $special ->
     [yes] Sonderwahl
    *[no] reguläre Wahl
 }
+# $party und $gender gehören zur Siegerin oder zum Sieger; Unabhängige sind keine Partei:
+# „Gewinn einer Unabhängigen“, nicht „Gewinn der Unabhängigen“
 outcome-value = { $outcome ->
-    [gain] Gewinn der { $party ->
-        [D] Demokraten
-        [R] Republikaner
-        [I] Unabhängigen
-       *[L] Libertären
+    [gain] { $party ->
+        [D] Gewinn der Demokraten
+        [R] Gewinn der Republikaner
+        [I] { $gender ->
+            [female] Gewinn einer Unabhängigen
+           *[male] Gewinn eines Unabhängigen
+        }
+       *[L] Gewinn der Libertären
     }
-   *[hold] von den { $party ->
-        [D] Demokraten
-        [R] Republikanern
-        [I] Unabhängigen
-       *[L] Libertären
-    } gehalten
+   *[hold] { $party ->
+        [D] von den Demokraten gehalten
+        [R] von den Republikanern gehalten
+        [I] { $gender ->
+            [female] von einer Unabhängigen gehalten
+           *[male] von einem Unabhängigen gehalten
+        }
+       *[L] von den Libertären gehalten
+    }
 }
 official-value = { NUMBER($percent, minimumFractionDigits: 1, maximumFractionDigits: 1) } %
 heading-people = Personen
@@ -344,6 +377,7 @@ races-none = Kein Rennen passt zu diesen Filtern.
 
 stats-title = Die US-Senatswahlen 2014
 stats-races = Rennen: { $count }, davon { $special ->
+        [0] keine Sonderwahl
         [one] 1 Sonderwahl
        *[other] { $special } Sonderwahlen
     }

@@ -90,7 +90,7 @@ cli-value-party = PARTY
 cli-usage-root = senate-kb [OPTIONS] <COMMAND>
 cli-usage-check = senate-kb check [OPTIONS]
 cli-usage-export = senate-kb export [OPTIONS]
-cli-usage-race = senate-kb race [OPTIONS] <RACE>
+cli-usage-race = senate-kb race [OPTIONS] <RACE>...
 cli-usage-races = senate-kb races [OPTIONS]
 cli-usage-stats = senate-kb stats [OPTIONS]
 cli-cmd-check = Validate the corpus; every problem named with its file and what to fix
@@ -98,7 +98,7 @@ cli-cmd-export = Every document, both languages and all facts, as NDJSON: one JS
 cli-cmd-race = One race: facts, people and the full narrative
 cli-cmd-races = The races as a table
 cli-cmd-stats = The election at a glance: races, special elections, seats before and after, gains
-cli-arg-race = A race id (mt, ok-special) or a state name in German or English, any case
+cli-arg-race = A race id (mt, ok-special) or a state name in German or English, any case; several words are one name (new hampshire)
 cli-opt-parallel = Show the German and the English text side by side, sentence by sentence
 cli-opt-outcome = Only races with this outcome: gain or hold
 cli-opt-party = Only races the candidate of this party won: D, R, I or L
@@ -140,12 +140,6 @@ party-plural = { $party ->
     [R] the Republicans
     [I] the independents
    *[L] the Libertarians
-}
-party-name = { $party ->
-    [D] Democratic Party
-    [R] Republican Party
-    [I] independent
-   *[L] Libertarian Party
 }
 # "Democrats 55" in stats
 party-count = { $party ->
@@ -249,6 +243,30 @@ margin-short = { $qualifier ->
     }
    *[none] –
 }
+# The lead as the value of the fact row labelled label-margin ("Lead"), which names the noun
+margin-value = { $qualifier ->
+    [exact] { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [more_than] more than { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [almost] almost { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [just_over] just over { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+    [less_than] less than { NUMBER($points) } { $points ->
+        [one] percentage point
+       *[other] percentage points
+    }
+   *[none] –
+}
 # One line built from the facts. $where is race-where; $share a share-phrase or margin-phrase.
 race-summary = { $outcome ->
     [gain] { $winner } ({ party-noun }) won { $where }{ $share }, { $party ->
@@ -273,6 +291,13 @@ label-state = State
 label-election = Election
 label-winner = Winner
 label-party-before = Seat held by
+# The value of the label-party-before row: who held the seat before the election
+party-before-value = { $party ->
+    [D] Democratic Party
+    [R] Republican Party
+    [I] an independent
+   *[L] Libertarian Party
+}
 label-outcome = Outcome
 label-vote-share = Vote share
 label-margin = Lead
@@ -282,6 +307,7 @@ election-kind = { $special ->
     [yes] special election
    *[no] regular election
 }
+# $party and $gender are the winner's: "Republican gain", "independent hold"
 outcome-value = { $outcome ->
     [gain] { party-adjective } gain
    *[hold] { party-adjective } hold
@@ -315,10 +341,9 @@ races-none = No race matches these filters.
 ## Answers: stats
 
 stats-title = The 2014 US Senate elections
-stats-races = Races: { $count ->
-        [one] 1 race
-       *[other] { $count } races
-    }, { $special ->
+# "Races: 36, 3 of them special elections": the label names the noun, the value is a number.
+stats-races = Races: { $count }, { $special ->
+        [0] none of them a special election
         [one] 1 of them a special election
        *[other] { $special } of them special elections
     }

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::exit::Exit;
 use crate::json;
 use crate::l10n::{Args, Lang, Localizer};
-use crate::output::Out;
+use crate::output::{Out, wrap};
 use crate::resolve::{self, RaceLookup};
 use crate::table;
 
@@ -93,7 +93,7 @@ fn fact_rows(corpus: &Corpus, facts: &RaceFacts, l10n: &Localizer) -> Vec<Vec<St
         args.set("party", facts.party_before.value.code());
         rows.push(vec![
             l10n.t("label-party-before"),
-            l10n.t_args("party-name", &args),
+            l10n.t_args("party-before-value", &args),
         ]);
         rows.push(vec![
             l10n.t("label-outcome"),
@@ -105,7 +105,7 @@ fn fact_rows(corpus: &Corpus, facts: &RaceFacts, l10n: &Localizer) -> Vec<Vec<St
     } else {
         "label-vote-share"
     };
-    rows.push(vec![l10n.t(label), answer::share_phrase(l10n, facts, true)]);
+    rows.push(vec![l10n.t(label), answer::share_fact(l10n, facts)]);
     let mut args = Args::new();
     args.set("percent", facts.official.percent);
     rows.push(vec![
@@ -193,26 +193,6 @@ fn render_narrative(out: &mut Out, doc: &Document, lang: Lang, width: usize) -> 
         }
     }
     Ok(())
-}
-
-/// Wraps text, never between a number and its percent sign (`48,2 %` in German): a line
-/// must not start with `%`.
-fn wrap<'a>(text: &str, options: impl Into<textwrap::Options<'a>>) -> Vec<String> {
-    let mut glued = String::with_capacity(text.len());
-    let mut previous = None;
-    for (i, c) in text.char_indices() {
-        let percent_follows = text[i..].starts_with(" %");
-        if c == ' ' && percent_follows && previous.is_some_and(|p: char| p.is_ascii_digit()) {
-            glued.push('\u{a0}');
-        } else {
-            glued.push(c);
-        }
-        previous = Some(c);
-    }
-    textwrap::wrap(&glued, options)
-        .into_iter()
-        .map(|line| line.replace('\u{a0}', " "))
-        .collect()
 }
 
 /// German and English side by side, unit by unit, like a bilingual concordance.

@@ -12,6 +12,7 @@ use crate::corpus::{Corpus, Party};
 use crate::error::Error;
 use crate::exit::Exit;
 use crate::l10n::{Args, Localizer};
+use crate::output::wrap;
 use crate::stats::Stats;
 
 fn codes(map: &BTreeMap<Party, u32>) -> serde_json::Value {
@@ -21,7 +22,8 @@ fn codes(map: &BTreeMap<Party, u32>) -> serde_json::Value {
         .into()
 }
 
-/// "55 Democrats, 45 Republicans", largest first.
+/// "55 Democrats, 45 Republicans", largest first. Each entry is held together with no-break
+/// spaces, which [`wrap`] honours and prints as spaces: a line never ends in a bare "45".
 fn list(l10n: &Localizer, map: &BTreeMap<Party, u32>, message: &str) -> String {
     let mut entries: Vec<(&Party, &u32)> = map.iter().filter(|(_, n)| **n > 0).collect();
     entries.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -31,10 +33,36 @@ fn list(l10n: &Localizer, map: &BTreeMap<Party, u32>, message: &str) -> String {
             let mut args = Args::new();
             args.set("party", p.code());
             args.set("count", *n);
-            l10n.t_args(message, &args)
+            l10n.t_args(message, &args).replace(' ', "\u{a0}")
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The "Label: value" lines of the text answer, unwrapped: races, seats up for election,
+/// the Senate before and after, gains.
+fn summary_lines(stats: &Stats, l10n: &Localizer) -> Vec<String> {
+    let mut args = Args::new();
+    args.set("count", stats.races);
+    args.set("special", stats.special);
+    let mut lines = vec![l10n.t_args("stats-races", &args)];
+    for (message, map) in [
+        ("stats-defending", &stats.defending),
+        ("stats-before", &stats.seats_before),
+        ("stats-after", &stats.seats_after),
+    ] {
+        let mut args = Args::new();
+        args.set("list", list(l10n, map, "party-count"));
+        lines.push(l10n.t_args(message, &args));
+    }
+    if stats.gains.is_empty() {
+        lines.push(l10n.t("stats-no-gains"));
+    } else {
+        let mut args = Args::new();
+        args.set("list", list(l10n, &stats.gains, "party-gains"));
+        lines.push(l10n.t_args("stats-gains", &args));
+    }
+    lines
 }
 
 /// Runs `stats`.
@@ -58,25 +86,13 @@ pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, E
     }
     let painter = Painter::new(config.color);
     writeln!(out, "{}", painter.heading(&l10n.t("stats-title")))?;
-    let mut args = Args::new();
-    args.set("count", stats.races);
-    args.set("special", stats.special);
-    writeln!(out, "{}", l10n.t_args("stats-races", &args))?;
-    for (message, map) in [
-        ("stats-defending", &stats.defending),
-        ("stats-before", &stats.seats_before),
-        ("stats-after", &stats.seats_after),
-    ] {
-        let mut args = Args::new();
-        args.set("list", list(l10n, map, "party-count"));
-        writeln!(out, "{}", l10n.t_args(message, &args))?;
-    }
-    if stats.gains.is_empty() {
-        writeln!(out, "{}", l10n.t("stats-no-gains"))?;
-    } else {
-        let mut args = Args::new();
-        args.set("list", list(l10n, &stats.gains, "party-gains"));
-        writeln!(out, "{}", l10n.t_args("stats-gains", &args))?;
+    // Wrapped to the narratives' width and right margin (two columns short of the terminal);
+    // a "Label: list" line that must wrap goes on indented.
+    let width = crate::color::width().saturating_sub(2);
+    for line in summary_lines(&stats, l10n) {
+        for part in wrap(&line, textwrap::Options::new(width).subsequent_indent("  ")) {
+            writeln!(out, "{part}")?;
+        }
     }
     if let Some(e) = stated {
         let get = |m: &BTreeMap<Party, u32>, p| m.get(&p).copied().unwrap_or(0);
@@ -85,11 +101,10 @@ pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, E
         args.set("after_r", get(&e.seats_after.value, Party::R));
         args.set("defending_d", get(&e.defending.value, Party::D));
         args.set("defending_r", get(&e.defending.value, Party::R));
-        writeln!(
-            out,
-            "\n{}",
-            painter.dim(&l10n.t_args("stats-agrees", &args))
-        )?;
+        writeln!(out)?;
+        for line in wrap(&l10n.t_args("stats-agrees", &args), width) {
+            writeln!(out, "{}", painter.dim(&line))?;
+        }
     }
     out.flush()?;
     Ok(Exit::Success)
