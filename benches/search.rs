@@ -43,7 +43,13 @@ fn build(c: &mut Criterion) {
         b.iter(|| black_box(Engine::rebuild(dir.path(), &corpus).unwrap().documents()))
     });
     group.bench_function("open", |b| {
-        b.iter(|| black_box(Engine::open(dir.path(), &CorpusLocation::Embedded).unwrap().1))
+        b.iter(|| {
+            black_box(
+                Engine::open(dir.path(), &CorpusLocation::Embedded)
+                    .unwrap()
+                    .1,
+            )
+        })
     });
     group.finish();
 }

@@ -194,7 +194,7 @@ fn localize_args(cmd: clap::Command, l10n: &Localizer) -> clap::Command {
                 arg = arg.value_name(l10n.t(value));
             }
             if arg.get_action().takes_values() {
-                arg.hide_possible_values(true)
+                arg.hide_possible_values(true).hide_default_value(true)
             } else {
                 arg
             }
@@ -272,11 +272,73 @@ pub fn prescan_lang(args: &[OsString]) -> Option<String> {
 
 /// Parses the arguments with the localized command.
 pub fn parse(args: Vec<OsString>, l10n: &Localizer) -> Result<Cli, clap::Error> {
+    let args = search_words_last(args);
     let mut cmd = command(l10n);
     let matches = cmd
         .try_get_matches_from_mut(args.iter().cloned())
         .map_err(|e| with_usage(e, &mut cmd, &args))?;
     Cli::from_arg_matches(&matches).map_err(|e| with_usage(e.with_cmd(&cmd), &mut cmd, &args))
+}
+
+/// Options that take a value, as `search` sees them (global ones included).
+const VALUE_OPTIONS: [&str; 7] = [
+    "--lang", "-l", "--color", "--corpus", "--index", "--limit", "-n",
+];
+/// Flags without a value.
+const FLAG_OPTIONS: [&str; 3] = ["--json", "--help", "-h"];
+
+/// Lets `search` take exclusions the way people type them (`search Stichwahl -Georgia`):
+/// after `search`, every argument that is not one of our options is a query word, even when
+/// it starts with `-`. The options are moved before a `--`, the words after it, so clap never
+/// mistakes `-Georgia` for an option nor `--json` for a word.
+pub fn search_words_last(args: Vec<OsString>) -> Vec<OsString> {
+    let is_option = |a: &str| {
+        VALUE_OPTIONS.contains(&a) || FLAG_OPTIONS.contains(&a) || {
+            let name = a.split_once('=').map_or(a, |(n, _)| n);
+            (a.contains('=') && name.starts_with("--") && VALUE_OPTIONS.contains(&name))
+                || (!a.starts_with("--")
+                    && a.len() > 2
+                    && ["-l", "-n"].iter().any(|s| a.starts_with(s)))
+        }
+    };
+    // Find `search` as the subcommand: skip global options and their values.
+    let mut i = 1;
+    while i < args.len() {
+        let Some(a) = args[i].to_str() else {
+            return args;
+        };
+        if a == "search" {
+            break;
+        }
+        if !a.starts_with('-') || a == "--" {
+            return args;
+        }
+        i += if VALUE_OPTIONS.contains(&a) { 2 } else { 1 };
+    }
+    if i >= args.len() {
+        return args;
+    }
+    let mut options: Vec<OsString> = args[..=i].to_vec();
+    let mut words = Vec::new();
+    let mut rest = args[i + 1..].iter();
+    while let Some(arg) = rest.next() {
+        match arg.to_str() {
+            Some("--") => {
+                words.extend(rest.cloned());
+                break;
+            }
+            Some(a) if is_option(a) => {
+                options.push(arg.clone());
+                if VALUE_OPTIONS.contains(&a) {
+                    options.extend(rest.next().cloned());
+                }
+            }
+            _ => words.push(arg.clone()),
+        }
+    }
+    options.push("--".into());
+    options.extend(words);
+    options
 }
 
 /// Gives an error the usage of the command it is about. clap leaves it out of some errors
@@ -454,6 +516,51 @@ pub fn render_usage_error(err: &clap::Error, l10n: &Localizer) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn os(args: &[&str]) -> Vec<OsString> {
+        args.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn search_words_may_start_with_a_hyphen() {
+        let moved = search_words_last(os(&[
+            "kb",
+            "--lang",
+            "de",
+            "search",
+            "Stichwahl",
+            "-Georgia",
+            "--json",
+            "-n",
+            "3",
+            "--index=/x",
+            "-lde",
+            "-",
+        ]));
+        assert_eq!(
+            moved,
+            os(&[
+                "kb",
+                "--lang",
+                "de",
+                "search",
+                "--json",
+                "-n",
+                "3",
+                "--index=/x",
+                "-lde",
+                "--",
+                "Stichwahl",
+                "-Georgia",
+                "-",
+            ])
+        );
+        // Other commands and an explicit `--` are left alone.
+        let race = os(&["kb", "race", "-x"]);
+        assert_eq!(search_words_last(race.clone()), race);
+        let explicit = search_words_last(os(&["kb", "search", "--", "--json"]));
+        assert_eq!(explicit, os(&["kb", "search", "--", "--json"]));
+    }
     use crate::l10n::Lang;
 
     #[test]
