@@ -438,13 +438,11 @@ fn filter_query(
             }
         }
         FilterField::Party => {
-            let code = party_code(&filter.value)
-                .ok_or_else(|| bad(vec!["D".into(), "R".into(), "I".into(), "L".into()]))?;
+            let code = party_code(&filter.value).ok_or_else(|| bad(Vec::new()))?;
             term(f.party, code)
         }
         FilterField::Outcome => {
-            let code = outcome_code(&filter.value)
-                .ok_or_else(|| bad(vec!["gain".into(), "hold".into()]))?;
+            let code = outcome_code(&filter.value).ok_or_else(|| bad(Vec::new()))?;
             term(f.outcome, code)
         }
         FilterField::Person => {

@@ -167,23 +167,26 @@ fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec
     let i = li(lang);
     let mut best: Option<Tier> = None;
     let mut spans = Vec::new();
-    let mut add = |tier: Tier, found: Vec<(usize, usize)>| {
-        if !found.is_empty() {
-            best = best.max(Some(tier));
-            spans.extend(found);
-        }
-    };
-    add(
+    macro_rules! add {
+        ($tier:expr, $found:expr $(,)?) => {{
+            let found: Vec<(usize, usize)> = $found;
+            if !found.is_empty() {
+                best = best.max(Some($tier));
+                spans.extend(found);
+            }
+        }};
+    }
+    add!(
         Tier::Exact,
         find_sequence(toks, &atom.exact[i], |t| &t.exact),
     );
-    add(Tier::Stem, find_sequence(toks, &atom.stem[i], |t| &t.stem));
+    add!(Tier::Stem, find_sequence(toks, &atom.stem[i], |t| &t.stem));
     for form in &atom.glossary[i] {
-        add(Tier::Glossary, find_sequence(toks, form, |t| &t.stem));
+        add!(Tier::Glossary, find_sequence(toks, form, |t| &t.stem));
     }
     if lang == Lang::De {
         if let Some(part) = &atom.part {
-            add(
+            add!(
                 Tier::Part,
                 toks.iter()
                     .filter(|t| t.parts.contains(part))
@@ -191,7 +194,9 @@ fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec
                     .collect(),
             );
         }
-        if atom.own_parts.len() >= 2 {
+        // The word's own parts count only where the word itself is not there: `Stichwahl`
+        // must not light up `Hauptwahl` beside it.
+        if atom.own_parts.len() >= 2 && best.is_none() {
             let spans_of = |p: &String| -> Vec<(usize, usize)> {
                 toks.iter()
                     .filter(|t| t.stem == *p || t.parts.contains(p))
@@ -200,12 +205,12 @@ fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec
             };
             let found: Vec<Vec<(usize, usize)>> = atom.own_parts.iter().map(spans_of).collect();
             if found.iter().all(|f| !f.is_empty()) {
-                add(Tier::Part, found.concat());
+                add!(Tier::Part, found.concat());
             }
         }
     }
     if let Some(prefix) = &atom.prefix[i] {
-        add(
+        add!(
             Tier::Prefix,
             toks.iter()
                 .filter(|t| {
@@ -225,7 +230,7 @@ fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec
                 && strsim::osa_distance(candidate, word) <= *n
         };
         let part = atom.part.as_deref().filter(|_| lang == Lang::De);
-        add(
+        add!(
             Tier::Typo,
             toks.iter()
                 .filter(|t| {
