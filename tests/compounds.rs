@@ -26,6 +26,8 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("direktwahl", &["direkt", "wahl"]),
     ("fraktionschef", &["fraktion", "chef"]),
     ("fraktionsvorsitzenden", &["fraktion", "vorsitzende"]),
+    ("gegenkandidat", &["gegen", "kandidat"]),
+    ("gegenkandidaten", &["gegen", "kandidat"]),
     ("geschaftsmann", &["geschaft", "mann"]),
     ("gouverneurswahlen", &["gouverneur", "wahl"]),
     ("halbzeitwahlen", &["halbzeit", "wahl"]),

@@ -323,12 +323,7 @@ const ROWS: &[Row] = &[
     row(NoMatch, "en", "zzqx", Nothing, "short nonsense"),
     row(NoMatch, "en", "Plagiat Xylophonquatsch", Nothing, "every word must match"),
     row(NoMatch, "de", "Obama Quarkbrötchen", Nothing, "a real name and a word the corpus lacks"),
-];
-
-/// What a demanding user expects and the program does not deliver yet. Each row names the
-/// cause; the report of the ignored test shows what the program returns instead.
-#[rustfmt::skip]
-const KNOWN_GAPS: &[Row] = &[
+    // Former gaps (see KNOWN_GAPS), fixed: the notes say what used to go wrong.
     // Compound parts matched anywhere in the race (compile.rs, `own_parts`): a compound typed
     // finds every race that has its parts as separate words in any two sentences, and the
     // matcher, which wants them in one sentence, then finds no sentence to show.
@@ -353,6 +348,16 @@ const KNOWN_GAPS: &[Row] = &[
     row(Inflection, "de", "Senatoren", AtLeast(&["overview"]), "Porter stems `senators` and `Senate` alike: la me nc or ri come back with `Senat` unhighlighted").top("overview"),
     row(CrossLang, "de", "neck-and-neck", Exactly(NECK_AND_NECK), "the glossary form is `neck-and-neck race`; a part of a form does not bridge"),
     row(Compound, "en", "Versicherung", Exactly(&["ok"]), "`insurance agent` is no glossary term"),
+];
+
+/// What a demanding user expects and the program does not deliver yet. Each row names the
+/// cause; the report of the ignored test shows what the program returns instead.
+#[rustfmt::skip]
+const KNOWN_GAPS: &[Row] = &[
+    // Empty: the fifteen gaps first found here (compound parts matched across sentences,
+    // feminine parts, `gegen`, two over-broad glossary forms, irregular forms, matches visible
+    // only in the other language) were fixed and their rows moved to ROWS under
+    // "Former gaps".
 ];
 
 /// The index every row searches: built on first use and shared by the tests that run at the

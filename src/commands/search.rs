@@ -128,7 +128,14 @@ fn print_json(query: &str, total: usize, hits: &[Hit], lang: Lang) -> Result<(),
             });
             if let Some(best) = &hit.best {
                 let matched = best.matched_lang(lang);
-                let (snippet, highlights) = snippet(best.sentence(lang), best.highlights(lang));
+                // The snippet is in the output language, unless the match can only be seen in
+                // the other one (`matched_lang` says which).
+                let shown = if best.highlights(lang).is_empty() {
+                    matched
+                } else {
+                    lang
+                };
+                let (snippet, highlights) = snippet(best.sentence(shown), best.highlights(shown));
                 value["matched_lang"] = json!(matched.code());
                 value["snippet"] = json!(snippet);
                 value["highlights"] = json!(highlights);

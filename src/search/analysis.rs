@@ -23,7 +23,7 @@ use super::compounds;
 use crate::l10n::Lang;
 
 /// Bump when analysis changes what the index holds: a new version makes every index stale.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// The analyzers by name, as registered with tantivy.
 pub const DE_EXACT: &str = "de_exact";
@@ -294,7 +294,9 @@ impl<S: TokenStream> TokenStream for CompoundPartsStream<S> {
             if !self.inner.advance() {
                 return false;
             }
-            if let Some(mut parts) = compounds::split(&self.inner.token().text) {
+            if let Some(parts) = compounds::split(&self.inner.token().text) {
+                let mut parts: Vec<&'static str> =
+                    parts.into_iter().flat_map(compounds::forms).collect();
                 parts.reverse();
                 self.parts = parts;
                 let source = self.inner.token();

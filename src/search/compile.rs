@@ -10,7 +10,6 @@
 //! | stemmed word (`de_stem`, `en_stem`)      | 2     |
 //! | compound part (`de_parts`)               | 1.5   |
 //! | glossary term of the other language      | 1.5   |
-//! | the query word's own parts, all of them  | 1     |
 //! | prefix (`plag*`)                         | 1     |
 //! | one or two typos (constant score)        | 0.5   |
 //!
@@ -24,7 +23,6 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use super::SearchError;
 use super::analysis::{Analyzers, analyze, normalize_german};
-use super::compounds;
 use super::query::{self, Atom, FilterField, Item};
 use super::schema::Fields;
 use super::store::{Names, Opened};
@@ -51,8 +49,6 @@ pub struct AtomSpec {
     pub stem: [Vec<String>; 2],
     /// For a single German word: its stem, looked for among compound parts.
     pub part: Option<String>,
-    /// The stems of the word's own compound parts, when it is a compound.
-    pub own_parts: Vec<String>,
     /// For a single word: the normalized word and how many edits it forgives, per language.
     pub fuzzy: [Option<(String, usize)>; 2],
     /// For a prefix: the normalized prefix, per language.
@@ -149,13 +145,6 @@ fn spec(atom: &Atom, an: &mut Analyzers, glossary: &[[Vec<Vec<String>>; 2]]) -> 
     match atom {
         Atom::Word(_) if single => {
             s.part = s.stem[0].first().cloned();
-            let word = &s.exact[0][0];
-            if let Some(parts) = compounds::split(word) {
-                s.own_parts = parts
-                    .iter()
-                    .filter_map(|p| analyze(&mut an.de_stem, p).pop().map(|t| t.text))
-                    .collect();
-            }
             for lang in LANGS {
                 let word = &s.exact[li(lang)][0];
                 let n = allowance(word);
@@ -242,19 +231,6 @@ fn atom_query(s: &AtomSpec, f: &Fields, fuzzy: bool) -> Box<dyn Query> {
                 clauses.push(boost(Box::new(q), 0.4));
             }
         }
-    }
-    if s.own_parts.len() >= 2 {
-        let all: Vec<(Occur, Box<dyn Query>)> = s
-            .own_parts
-            .iter()
-            .map(|p| {
-                (
-                    Occur::Must,
-                    any(vec![term(f.de_stem, p), term(f.de_parts, p)]),
-                )
-            })
-            .collect();
-        clauses.push(boost(Box::new(BooleanQuery::new(all)), 1.0));
     }
     any(clauses)
 }
@@ -398,7 +374,6 @@ pub fn compile(
         if let Some(spec) = spec(atom, an, glossary) {
             let spec = AtomSpec {
                 fuzzy: Default::default(),
-                own_parts: Vec::new(),
                 ..spec
             };
             clauses.push((Occur::MustNot, atom_query(&spec, f, false)));

@@ -45,6 +45,15 @@ fn dictionary() -> &'static Dictionary {
     })
 }
 
+/// A part and, for a feminine part (`arztin`), its masculine form when the dictionary has it
+/// (`arzt`): `Arzt` finds `Kinderärztin`.
+pub fn forms(part: &'static str) -> impl Iterator<Item = &'static str> {
+    let masculine = part
+        .strip_suffix("in")
+        .and_then(|base| dictionary().parts.get(base).copied());
+    std::iter::once(part).chain(masculine)
+}
+
 /// The parts of a normalized, lower-case German word, or `None` when it is not a compound of
 /// dictionary parts.
 pub fn split(word: &str) -> Option<Vec<&'static str>> {

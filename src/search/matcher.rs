@@ -55,13 +55,15 @@ impl Best {
     }
 
     /// The language the match was in: the output language unless the other one matched
-    /// better.
+    /// better, or is the only one where the match can be seen.
     pub fn matched_lang(&self, output: Lang) -> Lang {
         let other = match output {
             Lang::De => Lang::En,
             Lang::En => Lang::De,
         };
-        if self.scores[li(other)] > self.scores[li(output)] {
+        let unseen =
+            self.highlights[li(output)].is_empty() && !self.highlights[li(other)].is_empty();
+        if unseen || self.scores[li(other)] > self.scores[li(output)] {
             other
         } else {
             output
@@ -106,11 +108,7 @@ impl Need {
                     need.stem_starts[i].push(start(stem, 2));
                 }
             }
-            let probes = atom
-                .part
-                .iter()
-                .chain(&atom.own_parts)
-                .chain(&atom.prefix[0]);
+            let probes = atom.part.iter().chain(&atom.prefix[0]);
             need.part_probes.extend(probes.map(|p| start(p, 3)));
             need.all_parts |= atom.fuzzy[0].is_some() && atom.part.is_some();
         }
@@ -136,6 +134,7 @@ fn tokens(text: &str, lang: Lang, need: &Need, an: &mut Analyzers) -> Vec<Tok> {
             let parts = match split.then(|| compounds::split(&e.text)).flatten() {
                 Some(parts) => parts
                     .into_iter()
+                    .flat_map(compounds::forms)
                     .map(|p| an.stem_word(Lang::De, p))
                     .collect(),
                 None => Vec::new(),
@@ -193,20 +192,6 @@ fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec
                     .map(|t| (t.from, t.to))
                     .collect(),
             );
-        }
-        // The word's own parts count only where the word itself is not there: `Stichwahl`
-        // must not light up `Hauptwahl` beside it.
-        if atom.own_parts.len() >= 2 && best.is_none() {
-            let spans_of = |p: &String| -> Vec<(usize, usize)> {
-                toks.iter()
-                    .filter(|t| t.stem == *p || t.parts.contains(p))
-                    .map(|t| (t.from, t.to))
-                    .collect()
-            };
-            let found: Vec<Vec<(usize, usize)>> = atom.own_parts.iter().map(spans_of).collect();
-            if found.iter().all(|f| !f.is_empty()) {
-                add!(Tier::Part, found.concat());
-            }
         }
     }
     if let Some(prefix) = &atom.prefix[i] {
