@@ -411,3 +411,34 @@ fn search_help_in_both_languages() {
     );
     assert!(!text.contains("default"), "{text}");
 }
+
+#[test]
+fn an_exact_word_ranks_above_a_compound_part() {
+    // Derived from the text: the documents whose German has the word `Wahl` itself, and the
+    // ones that have it only inside compounds (`Vorwahl`, `Stichwahl`, `Wiederwahl`, …) or
+    // inflected (`Wahlen`).
+    let has_word = |id: &str, word: &str| {
+        common::units(id)
+            .iter()
+            .any(|(_, de, _)| de.split(|c: char| !c.is_alphanumeric()).any(|w| w == word))
+    };
+    let exact: Vec<&str> = common::document_ids()
+        .into_iter()
+        .filter(|id| has_word(id, "Wahl"))
+        .collect();
+    let doc = json(&["--lang", "de", "search", "--limit", "50", "Wahl"]);
+    let ranked: Vec<&str> = doc["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert!(!exact.is_empty() && ranked.len() > exact.len());
+    let (top, rest) = ranked.split_at(exact.len());
+    let mut top_sorted = top.to_vec();
+    top_sorted.sort();
+    let mut exact_sorted = exact.clone();
+    exact_sorted.sort();
+    assert_eq!(top_sorted, exact_sorted, "exact first: {ranked:?}");
+    assert!(rest.iter().all(|id| !exact.contains(id)));
+}
