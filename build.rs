@@ -79,5 +79,11 @@ fn main() {
         fingerprint("corpus")
     )
     .unwrap();
+    writeln!(
+        code,
+        "/// The fingerprint of the embedded locales, computed at build time.\npub const LOCALES_FINGERPRINT: u64 = {:#x};",
+        fingerprint("locales")
+    )
+    .unwrap();
     std::fs::write(out.join("embedded.rs"), code).expect("write embedded.rs");
 }

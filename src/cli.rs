@@ -273,6 +273,13 @@ pub fn prescan_lang(args: &[OsString]) -> Option<String> {
 /// Parses the arguments with the localized command.
 pub fn parse(args: Vec<OsString>, l10n: &Localizer) -> Result<Cli, clap::Error> {
     let args = search_words_last(args);
+    // Most command lines parse: try the plain command first, and build the localized one
+    // (every help text from Fluent) only for help and errors, which it then renders.
+    if let Ok(matches) = Cli::command().try_get_matches_from(args.iter().cloned()) {
+        if let Ok(cli) = Cli::from_arg_matches(&matches) {
+            return Ok(cli);
+        }
+    }
     let mut cmd = command(l10n);
     let matches = cmd
         .try_get_matches_from_mut(args.iter().cloned())

@@ -164,10 +164,11 @@ pub fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
 /// Argument values for [`Localizer::t_args`].
 pub type Args<'a> = FluentArgs<'a>;
 
-/// The localization facade: one language, one bundle.
+/// The localization facade: one language, one bundle. The resource is parsed on the first
+/// message asked for: a search that prints only hits never pays for it.
 pub struct Localizer {
     lang: Lang,
-    bundle: FluentBundle<FluentResource>,
+    bundle: std::cell::OnceCell<FluentBundle<FluentResource>>,
 }
 
 impl Localizer {
@@ -175,8 +176,12 @@ impl Localizer {
     pub fn new(lang: Lang) -> Self {
         Localizer {
             lang,
-            bundle: bundle(lang),
+            bundle: std::cell::OnceCell::new(),
         }
+    }
+
+    fn bundle(&self) -> &FluentBundle<FluentResource> {
+        self.bundle.get_or_init(|| bundle(self.lang))
     }
 
     /// The language this localizer speaks.
@@ -197,7 +202,7 @@ impl Localizer {
     /// Whether the bundle has message `id` (or `id.attribute`), without falling back.
     pub fn has(&self, id: &str) -> bool {
         let (msg, attr) = split_id(id);
-        match self.bundle.get_message(msg) {
+        match self.bundle().get_message(msg) {
             Some(m) => match attr {
                 Some(a) => m.get_attribute(a).is_some(),
                 None => m.value().is_some(),
@@ -211,7 +216,7 @@ impl Localizer {
     /// switching language.
     fn format(&self, id: &str, args: Option<&Args>) -> String {
         let (msg, attr) = split_id(id);
-        let Some(message) = self.bundle.get_message(msg) else {
+        let Some(message) = self.bundle().get_message(msg) else {
             return id.to_string();
         };
         let pattern = match attr {
@@ -222,7 +227,7 @@ impl Localizer {
             return id.to_string();
         };
         let mut errors = Vec::new();
-        self.bundle
+        self.bundle()
             .format_pattern(pattern, args, &mut errors)
             .into_owned()
     }

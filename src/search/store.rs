@@ -127,10 +127,8 @@ pub fn fnv(hash: u64, bytes: &[u8]) -> u64 {
 /// The index key for a corpus fingerprint.
 pub fn key(corpus_fingerprint: u64) -> String {
     let mut h = fnv(0xcbf2_9ce4_8422_2325, &corpus_fingerprint.to_le_bytes());
-    for (path, text) in crate::embedded::LOCALE_FILES {
-        h = fnv(h, path.as_bytes());
-        h = fnv(h, text.as_bytes());
-    }
+    // The summaries stored in the index are rendered from the locales.
+    h = fnv(h, &crate::embedded::LOCALES_FINGERPRINT.to_le_bytes());
     h = fnv(h, super::compounds::DICTIONARY.as_bytes());
     h = fnv(h, &analysis::ANALYZER_VERSION.to_le_bytes());
     h = fnv(h, &SCHEMA_VERSION.to_le_bytes());
