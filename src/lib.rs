@@ -14,6 +14,7 @@ pub mod error;
 pub mod exit;
 pub mod json;
 pub mod l10n;
+pub mod mentions;
 pub mod names;
 pub mod output;
 pub mod resolve;
