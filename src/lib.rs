@@ -17,6 +17,7 @@ pub mod l10n;
 pub mod mentions;
 pub mod names;
 pub mod output;
+pub mod profile;
 pub mod resolve;
 pub mod search;
 pub mod stats;

@@ -29,6 +29,19 @@ pub enum MatchKind {
     Typo,
 }
 
+impl MatchKind {
+    /// The spelling in JSON (`first_name`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Full => "full",
+            MatchKind::Words => "words",
+            MatchKind::FirstName => "first_name",
+            MatchKind::OtherName => "other_name",
+            MatchKind::Typo => "typo",
+        }
+    }
+}
+
 /// A person that answers to a name.
 #[derive(Debug, Clone, Copy)]
 pub struct NameMatch<'a> {
