@@ -51,6 +51,10 @@ pub struct NameMatch<'a> {
     pub kind: MatchKind,
     /// Edits needed for a typo match, else 0.
     pub distance: usize,
+    /// Whether only the article's spelling or an alias matched this well, not the name
+    /// itself: such matches rank after those by name (`Thomas` is Thomas Ravenel first, then
+    /// the Toms, who are Thomas by alias).
+    pub by_alias: bool,
 }
 
 /// The typo allowance of a word, as in Meilisearch: none under 5 letters, one from 5, two
@@ -133,13 +137,16 @@ pub fn resolve<'a>(people: &'a [Person], query: &str) -> Vec<NameMatch<'a>> {
         .iter()
         .flat_map(|(_, forms)| forms.iter().filter_map(|f| f.last()))
         .collect();
+    // The name is always the first form.
     let mut found: Vec<NameMatch<'a>> = all
         .iter()
         .filter_map(|(person, forms)| {
-            exact_kind(forms, &typed, &surnames).map(|kind| NameMatch {
+            let kind = exact_kind(forms, &typed, &surnames)?;
+            Some(NameMatch {
                 person,
                 kind,
                 distance: 0,
+                by_alias: exact_kind(&forms[..1], &typed, &surnames) != Some(kind),
             })
         })
         .collect();
@@ -147,15 +154,17 @@ pub fn resolve<'a>(people: &'a [Person], query: &str) -> Vec<NameMatch<'a>> {
         found = all
             .iter()
             .filter_map(|(person, forms)| {
-                typo_distance(forms, &typed).map(|distance| NameMatch {
+                let distance = typo_distance(forms, &typed)?;
+                Some(NameMatch {
                     person,
                     kind: MatchKind::Typo,
                     distance,
+                    by_alias: typo_distance(&forms[..1], &typed) != Some(distance),
                 })
             })
             .collect();
     }
-    found.sort_by_key(|m| (m.kind, m.distance));
+    found.sort_by_key(|m| (m.kind, m.distance, m.by_alias));
     found
 }
 
@@ -283,6 +292,8 @@ mod tests {
             ),
             person("mike-rounds", "Mike Rounds", None, &[]),
             person("daniel-inouye", "Daniel Inouye", None, &[]),
+            person("tom-harkin", "Tom Harkin", None, &["Thomas Harkin"]),
+            person("thomas-ravenel", "Thomas Ravenel", None, &[]),
         ]
     }
 
@@ -337,6 +348,21 @@ mod tests {
             [("connie-johnson".to_string(), Full)]
         );
         assert_eq!(ids(&people, "tom-udall"), [tom(Full)]);
+    }
+
+    #[test]
+    fn a_match_by_name_ranks_before_one_by_alias() {
+        let people = registry();
+        let found = resolve(&people, "Thomas");
+        let ids: Vec<(&str, bool)> = found
+            .iter()
+            .map(|m| (m.person.id.as_str(), m.by_alias))
+            .collect();
+        assert_eq!(ids, [("thomas-ravenel", false), ("tom-harkin", true)]);
+        assert!(found.iter().all(|m| m.kind == MatchKind::FirstName));
+        let found = resolve(&people, "Thomas Harkin");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].by_alias && found[0].kind == MatchKind::Full);
     }
 
     #[test]
