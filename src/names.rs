@@ -228,7 +228,8 @@ fn typo_distance(forms: &[Vec<String>], typed: &[String]) -> Option<usize> {
     best
 }
 
-/// Names close to `query` for a "did you mean" (full names), best first.
+/// The names closest to `query` for a "did you mean" (full names): those at the smallest
+/// distance found, within a third of the query's length (at least two edits), at most `max`.
 pub fn suggestions(people: &[Person], query: &str, max: usize) -> Vec<String> {
     let mut folder = Folder::new();
     let typed = folder.words(query).join(" ");
@@ -251,7 +252,9 @@ pub fn suggestions(people: &[Person], query: &str, max: usize) -> Vec<String> {
             (d <= limit).then_some((d, p))
         })
         .collect();
-    scored.sort_by_key(|(d, _)| *d);
+    // The closest only: `Udal` suggests both Udalls, not also `Al` Franken two edits away.
+    let best = scored.iter().map(|(d, _)| *d).min();
+    scored.retain(|(d, _)| Some(*d) == best);
     scored
         .into_iter()
         .take(max)

@@ -155,6 +155,9 @@ impl Renderer<'_> {
         let mut args = Args::new();
         args.set("count", profiles.len());
         args.set("query", sanitize(&shorten(query)));
+        if profiles.is_empty() {
+            return Ok(());
+        }
         let note = if profiles.iter().all(|p| p.kind == MatchKind::Typo) {
             Some("person-closest")
         } else {
