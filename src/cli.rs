@@ -92,6 +92,15 @@ pub enum Command {
         #[arg(long, short = 'n', default_value_t = 10)]
         limit: usize,
     },
+    /// Every race a politician appears in.
+    Person {
+        /// The name; several words are joined (`person tom udall`).
+        #[arg(required = true, num_args = 1..)]
+        name: Vec<String>,
+        /// German and English side by side.
+        #[arg(long)]
+        parallel: bool,
+    },
     /// One race.
     Race {
         /// Race id or state name; several words are joined (`race new hampshire`).
@@ -132,11 +141,12 @@ fn arg_messages(id: &str) -> (String, Option<&'static str>) {
         "query" => Some("cli-value-query"),
         "limit" => Some("cli-value-n"),
         "race" => Some("cli-value-race"),
+        "name" => Some("cli-value-name"),
         "outcome" => Some("cli-value-outcome"),
         "party" => Some("cli-value-party"),
         _ => None,
     };
-    let help = if id == "race" || id == "query" {
+    let help = if id == "race" || id == "query" || id == "name" {
         format!("cli-arg-{id}")
     } else {
         format!("cli-opt-{id}")

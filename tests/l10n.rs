@@ -12,10 +12,15 @@ use fluent_syntax::ast;
 use senate_kb::l10n::{self, Lang};
 
 /// Messages whose German text is the English text, on purpose: the German word is the same
-/// (`Text`), or the message is pure structure with every word coming from its arguments
-/// (`race-choice` is `{ $id } ({ $title })`). Anything else identical is an untranslated
-/// string.
-const SAME_IN_BOTH: [&str; 2] = ["heading-text", "race-choice"];
+/// (`Text`, `NAME`), or the message is pure structure with every word coming from its
+/// arguments (`race-choice` is `{ $id } ({ $title })`, `person-race` is `{ $title } — { $roles
+/// }`). Anything else identical is an untranslated string.
+const SAME_IN_BOTH: [&str; 4] = [
+    "cli-value-name",
+    "heading-text",
+    "person-race",
+    "race-choice",
+];
 
 /// Variants that are empty on purpose: the share or margin phrase is left out of the
 /// one-line answer when the article states none (`qualifier = none`).

@@ -444,3 +444,55 @@ error-query-too-long = die Anfrage ist länger als { $max } Zeichen; kürzen Sie
 error-query-too-many = die Anfrage hat mehr als { $max } Wörter, Wortfolgen und Filter; kürzen Sie sie
 error-index-build = der Suchindex kann nicht in { $path } aufgebaut werden: { $error }; wählen Sie mit --index VERZEICHNIS einen anderen Ort
 error-index = der Suchindex kann nicht gelesen werden: { $error }; bauen Sie ihn mit senate-kb index neu auf
+
+## person
+
+cli-cmd-person = Jedes Rennen, in dem eine Person vorkommt: ihre Rollen, der Ausgang und die Sätze, die sie nennen
+cli-usage-person = senate-kb person [OPTIONEN] <NAME>...
+cli-arg-name = Ein Name: vollständiger Name, Nachname, Vorname, Alias oder Spitzname, in beliebiger Schreibung, mit oder ohne diakritische Zeichen, Tippfehler verziehen; mehrere Wörter bilden einen Namen (tom udall)
+cli-value-name = NAME
+# „Mark Udall — Demokrat, US-Senator für Colorado (Amtsinhaber)“; $description ist person-description
+person-heading = { $name } — { party-noun }, { $description }
+# Was eine Person war, nach ihrer aussagekräftigsten Rolle; $state ist, wo sie sie hatte
+person-description = { $standing ->
+    [incumbent] { $gender ->
+        [female] US-Senatorin für { $state } (Amtsinhaberin)
+       *[male] US-Senator für { $state } (Amtsinhaber)
+    }
+    [elected] { $gender ->
+        [female] zur US-Senatorin für { $state } gewählt
+       *[male] zum US-Senator für { $state } gewählt
+    }
+    [governor] { $gender ->
+        [female] Gouverneurin von { $state }
+       *[male] Gouverneur von { $state }
+    }
+    [former] { $gender ->
+        [female] ehemalige US-Senatorin für { $state }
+       *[male] ehemaliger US-Senator für { $state }
+    }
+    [candidate] { $gender ->
+        [female] Kandidatin für den US-Senat in { $state }
+       *[male] Kandidat für den US-Senat in { $state }
+    }
+    [withdrawn] Kandidatur für den US-Senat in { $state } zurückgezogen
+    [primary] in der Vorwahl für den US-Senat in { $state } unterlegen
+   *[mentioned] { $overview ->
+        [yes] { $races ->
+            [0] in der Übersicht erwähnt
+            [one] in der Übersicht und in einem Rennen erwähnt
+           *[other] in der Übersicht und in { $races } Rennen erwähnt
+        }
+       *[no] { $races ->
+            [one] in einem Rennen erwähnt
+           *[other] in { $races } Rennen erwähnt
+        }
+    }
+}
+# Ein Dokument unter der Person: „Colorado — Amtsinhaber, Kandidat“; $roles sind role-Meldungen
+person-race = { $title } — { $roles }
+person-several = { $count } Personen passen zu „{ $query }“, die beste Übereinstimmung zuerst:
+person-closest = { $count ->
+    [one] Niemand heißt „{ $query }“; der ähnlichste Name:
+   *[other] Niemand heißt „{ $query }“; die ähnlichsten Namen, der beste zuerst:
+}

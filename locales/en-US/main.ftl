@@ -410,3 +410,40 @@ error-query-too-long = the query is longer than { $max } characters; shorten it
 error-query-too-many = the query has more than { $max } words, phrases and filters; shorten it
 error-index-build = cannot build the search index in { $path }: { $error }; choose another place with --index DIR
 error-index = the search index cannot be read: { $error }; rebuild it with senate-kb index
+
+## person
+
+cli-cmd-person = Every race a politician appears in: their roles, the outcome and the sentences that name them
+cli-usage-person = senate-kb person [OPTIONS] <NAME>...
+cli-arg-name = A name: full name, surname, first name, alias or nickname, in any case, with or without diacritics, typos forgiven; several words are one name (tom udall)
+cli-value-name = NAME
+# "Mark Udall — Democrat, U.S. Senator from Colorado (incumbent)"; $description is person-description
+person-heading = { $name } — { party-noun }, { $description }
+# What a person was, from their most telling role; $state is where that role was
+person-description = { $standing ->
+    [incumbent] U.S. Senator from { $state } (incumbent)
+    [elected] elected U.S. Senator from { $state }
+    [governor] Governor of { $state }
+    [former] former U.S. Senator from { $state }
+    [candidate] candidate for the U.S. Senate in { $state }
+    [withdrawn] withdrew as a candidate for the U.S. Senate in { $state }
+    [primary] lost the primary for the U.S. Senate in { $state }
+   *[mentioned] { $overview ->
+        [yes] { $races ->
+            [0] mentioned in the overview
+            [one] mentioned in the overview and in one race
+           *[other] mentioned in the overview and in { $races } races
+        }
+       *[no] { $races ->
+            [one] mentioned in one race
+           *[other] mentioned in { $races } races
+        }
+    }
+}
+# A document under the person: "Colorado — incumbent, candidate"; $roles are role messages
+person-race = { $title } — { $roles }
+person-several = { $count } people answer to “{ $query }”, the best match first:
+person-closest = { $count ->
+    [one] Nobody is named “{ $query }”; the closest name:
+   *[other] Nobody is named “{ $query }”; the closest names, best first:
+}

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod export;
 pub mod index;
+pub mod person;
 pub mod race;
 pub mod races;
 pub mod search;
@@ -21,6 +22,9 @@ pub fn run(command: &Command, config: &Config, l10n: &Localizer) -> Result<Exit,
     match command {
         Command::Check => check::run(config, l10n),
         Command::Export => export::run(&load(config)?, config, l10n),
+        Command::Person { name, parallel } => {
+            person::run(&load(config)?, name, *parallel, config, l10n)
+        }
         Command::Race { race, parallel } => {
             race::run(&load(config)?, race, *parallel, config, l10n)
         }
