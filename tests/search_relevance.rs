@@ -275,6 +275,7 @@ const ROWS: &[Row] = &[
     row(Filter, "en", "person:\"tom udall\"", Exactly(&["nm"]), "Tom Udall only"),
     row(Filter, "de", "person:merkly", Exactly(&["or"]), "a typo in the name"),
     row(Filter, "en", "person:obama", Exactly(OBAMA), "everywhere he is mentioned"),
+    row(Filter, "en", "person:scott", Exactly(&["nh", "sc-special"]), "Scott Brown (nh) by first name and Tim Scott (sc-special) by surname, as `person Scott` lists them"),
     row(Filter, "de", "Umfrage state:MT", Exactly(&["mt"]), "`laut Umfragen` in Montana"),
     row(Filter, "de", "Favorit party:D", Exactly(&["hi-special", "il", "mi", "mn"]), "favourites who are Democratic winners (not ne, ok)"),
     row(Filter, "de", "Vorwahl outcome:gain", Exactly(&["mt", "nc"]), "primaries in gained seats"),

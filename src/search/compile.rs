@@ -428,9 +428,13 @@ fn filter_query(
                     suggestions: names::suggestions(&lexicon.people, &filter.value, 3),
                 });
             }
-            // The best kind of match only: `person:udall` is both Udalls, not every typo.
-            let best = matches[0].kind;
-            let people: Vec<_> = matches.iter().filter(|m| m.kind == best).collect();
+            // Everyone the `person` command would list (`person:scott` is Tim Scott and Scott
+            // Brown), typos only when nobody answers to the name itself.
+            let exact = matches.iter().any(|m| m.kind != names::MatchKind::Typo);
+            let people: Vec<_> = matches
+                .iter()
+                .filter(|m| !exact || m.kind != names::MatchKind::Typo)
+                .collect();
             for m in &people {
                 // Highlight the sentences that name them by surname.
                 let surname = m.person.name.rsplit(' ').next().unwrap_or(&m.person.name);
