@@ -106,9 +106,18 @@ const QUERIES: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
-/// The FTS5 query: the best ten, with a snippet each, as senate-kb returns a sentence each.
+/// The FTS5 query: the best hits, with a snippet each, as senate-kb returns a sentence each.
 const FTS5_QUERY: &str = "SELECT id, snippet(docs, -1, '[', ']', '…', 12) FROM docs \
-                          WHERE docs MATCH ?1 ORDER BY rank LIMIT 10";
+                          WHERE docs MATCH ?1 ORDER BY rank LIMIT ?2";
+
+/// How many hits a query returns: 10, or `SCALE_LIMIT` (with 1, senate-kb picks and
+/// highlights one best sentence instead of ten, which shows what that costs).
+fn limit() -> usize {
+    std::env::var("SCALE_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10)
+}
 
 /// How long the query phase of one engine may take, and how many rounds it runs at most.
 const QUERY_BUDGET: Duration = Duration::from_secs(15);
@@ -131,6 +140,7 @@ fn main() {
     }
     println!("# senate-kb vs SQLite FTS5 at scale\n");
     println!("machine: {} cores, {}", cores(), cpu_model());
+    println!("hits per query: {}", limit());
     for units in sizes {
         run_size(units);
     }
@@ -286,7 +296,10 @@ fn print_tables(
         );
     }
     let samples = kb_query.classes.first().map_or(0, |c| c.4);
-    println!("\n(samples per class: {samples}; results: mean number returned, at most 10)");
+    println!(
+        "\n(samples per class: {samples}; results: mean number returned, at most {})",
+        limit()
+    );
 }
 
 // ----- children -------------------------------------------------------------------------
@@ -438,7 +451,7 @@ fn query_senate_kb(units: usize, dir: &Path) -> Report {
     let open_ms = started.elapsed().as_secs_f64() * 1e3;
     let classes = measure(|ours, _| {
         let parsed = query::parse(ours).expect("parse");
-        let (_, hits) = engine.search(&parsed, 10).expect("search");
+        let (_, hits) = engine.search(&parsed, limit()).expect("search");
         std::hint::black_box(&hits);
         hits.len()
     });
@@ -459,7 +472,7 @@ fn query_fts5(dir: &Path) -> Report {
     let classes = measure(|_, fts| {
         let mut stmt = db.prepare(FTS5_QUERY).expect("prepare");
         let rows: Vec<(String, String)> = stmt
-            .query_map([fts], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map((fts, limit() as i64), |r| Ok((r.get(0)?, r.get(1)?)))
             .expect("query")
             .map(|r| r.expect("row"))
             .collect();

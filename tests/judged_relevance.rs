@@ -285,7 +285,7 @@ fn score(ranking: &[String], judged: &BTreeMap<String, u8>) -> Scores {
         .map_or(0.0, |i| 1.0 / (i + 1) as f64);
     let relevant = judged.values().filter(|&&g| g > 0).count();
     let found5 = ranking.iter().take(5).filter(|id| grade(id) > 0).count();
-    let recall5 = found5 as f64 / relevant.min(5).max(1) as f64;
+    let recall5 = found5 as f64 / relevant.clamp(1, 5) as f64;
     let gain = |g: u8| f64::from((1u32 << g) - 1);
     let dcg: f64 = ranking
         .iter()
