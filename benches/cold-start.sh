@@ -55,7 +55,7 @@ SELECT json_extract(d.value, '$.id'),
 FROM json_each(readfile('$work/export.json')) d;
 SQL
 
-query="SELECT id, snippet(docs, -1, '[', ']', '…', 12) FROM docs WHERE docs MATCH 'plagiat*' ORDER BY rank LIMIT 10"
+query="SELECT id, snippet(docs, -1, '[', ']', '...', 12) FROM docs WHERE docs MATCH 'plagiat*' ORDER BY rank LIMIT 10"
 senate=("$bin" --index "$work/index" --lang de --color never search Plagiat)
 ripgrep=(rg -i plagiat corpus/)
 sqlite=(sqlite3 "$work/fts5.db" "$query")
