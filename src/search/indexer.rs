@@ -1,4 +1,7 @@
-//! Turns the corpus into index documents: one per race and one for the overview.
+//! Turns documents into index documents: one per race and one for the overview. The corpus's
+//! documents come through [`documents`]; a caller with documents of its own (the synthetic
+//! corpora of the scale benchmark) builds [`IndexDocument`]s directly, and both go through
+//! [`fill`], so the index holds the same fields either way.
 
 use tantivy::{IndexWriter, TantivyDocument};
 
@@ -6,9 +9,42 @@ use super::analysis::{Analyzers, analyze};
 use super::schema::Fields;
 use super::store::{Lexicon, Names};
 use crate::answer;
-use crate::corpus::{Corpus, DocKind};
+use crate::corpus::{Corpus, DocKind, SentencePair};
 use crate::json;
 use crate::l10n::{Lang, Localizer};
+
+/// What a race's facts contribute to the index: the values the filters look for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexFacts {
+    /// Postal code (`MT`), for `state:`.
+    pub state: String,
+    /// The winner's party code (`R`), for `party:`; `None` when the winner is unknown.
+    pub party: Option<String>,
+    /// `gain` or `hold`, for `outcome:`.
+    pub outcome: String,
+    /// Whether the race was a special election.
+    pub special: bool,
+}
+
+/// One document as the index holds it: what a race (or the overview) of the corpus becomes,
+/// and what a caller without a corpus builds itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexDocument {
+    /// Document id (`mt`, `overview`).
+    pub id: String,
+    /// Race or overview.
+    pub kind: DocKind,
+    /// The facts of a race; `None` for the overview.
+    pub facts: Option<IndexFacts>,
+    /// Ids of every person linked to the document, for `person:`.
+    pub people: Vec<String>,
+    /// The text, sentence by sentence, both languages.
+    pub units: Vec<SentencePair>,
+    /// Title in German and English.
+    pub title: [String; 2],
+    /// One-line outcome in German and English (empty for the overview).
+    pub summary: [String; 2],
+}
 
 /// What every search needs besides the index: the glossary, analyzed once here.
 pub fn lexicon(corpus: &Corpus, key: &str) -> Lexicon {
@@ -44,56 +80,82 @@ pub fn names(corpus: &Corpus) -> Names {
     }
 }
 
-/// Adds every document of the corpus; returns how many.
-pub fn fill(corpus: &Corpus, writer: &mut IndexWriter, f: &Fields) -> tantivy::Result<u64> {
+/// The corpus's documents as the index holds them, in article order, titles and summaries
+/// rendered in both languages.
+pub fn documents(corpus: &Corpus) -> impl Iterator<Item = IndexDocument> + '_ {
     let de = Localizer::new(Lang::De);
     let en = Localizer::new(Lang::En);
+    corpus.documents.iter().map(move |doc| {
+        let facts = doc.facts.as_ref().map(|facts| IndexFacts {
+            state: facts.state.value.clone(),
+            party: corpus
+                .person(&facts.winner.value)
+                .map(|winner| winner.party.code().to_string()),
+            outcome: facts.outcome.value.as_str().to_string(),
+            special: facts.special.value,
+        });
+        let summary = |l10n: &Localizer| {
+            if doc.kind() == DocKind::Race {
+                answer::summary(corpus, doc, l10n).unwrap_or_default()
+            } else {
+                String::new()
+            }
+        };
+        IndexDocument {
+            id: doc.id.clone(),
+            kind: doc.kind(),
+            facts,
+            people: doc.people.iter().map(|p| p.person.clone()).collect(),
+            units: doc.units.clone(),
+            title: [json::title(corpus, doc, &de), json::title(corpus, doc, &en)],
+            summary: [summary(&de), summary(&en)],
+        }
+    })
+}
+
+/// Adds every document, numbering them in the order given; returns how many.
+pub fn fill(
+    docs: impl IntoIterator<Item = IndexDocument>,
+    writer: &mut IndexWriter,
+    f: &Fields,
+) -> tantivy::Result<u64> {
     let mut count = 0;
-    for (order, doc) in corpus.documents.iter().enumerate() {
-        let mut d = TantivyDocument::default();
-        d.add_text(f.id, &doc.id);
-        d.add_text(f.kind, doc.kind().as_str());
-        d.add_u64(f.order, order as u64);
-        if let Some(facts) = &doc.facts {
-            d.add_text(f.state, facts.state.value.to_lowercase());
-            if let Some(winner) = corpus.person(&facts.winner.value) {
-                d.add_text(f.party, winner.party.code().to_lowercase());
-            }
-            d.add_text(f.outcome, facts.outcome.value.as_str());
-            d.add_text(
-                f.special,
-                if facts.special.value {
-                    "special"
-                } else {
-                    "regular"
-                },
-            );
-        }
-        for participant in &doc.people {
-            d.add_text(f.person, &participant.person);
-        }
-        for unit in &doc.units {
-            for field in [f.de_exact, f.de_stem, f.de_parts, f.de_units] {
-                d.add_text(field, &unit.de);
-            }
-            for field in [f.en_exact, f.en_stem, f.en_units] {
-                d.add_text(field, &unit.en);
-            }
-        }
-        d.add_text(f.title_de, json::title(corpus, doc, &de));
-        d.add_text(f.title_en, json::title(corpus, doc, &en));
-        if doc.kind() == DocKind::Race {
-            d.add_text(
-                f.summary_de,
-                answer::summary(corpus, doc, &de).unwrap_or_default(),
-            );
-            d.add_text(
-                f.summary_en,
-                answer::summary(corpus, doc, &en).unwrap_or_default(),
-            );
-        }
-        writer.add_document(d)?;
+    for doc in docs {
+        writer.add_document(tantivy_document(&doc, count, f))?;
         count += 1;
     }
     Ok(count)
+}
+
+fn tantivy_document(doc: &IndexDocument, order: u64, f: &Fields) -> TantivyDocument {
+    let mut d = TantivyDocument::default();
+    d.add_text(f.id, &doc.id);
+    d.add_text(f.kind, doc.kind.as_str());
+    d.add_u64(f.order, order);
+    if let Some(facts) = &doc.facts {
+        d.add_text(f.state, facts.state.to_lowercase());
+        if let Some(party) = &facts.party {
+            d.add_text(f.party, party.to_lowercase());
+        }
+        d.add_text(f.outcome, &facts.outcome);
+        d.add_text(f.special, if facts.special { "special" } else { "regular" });
+    }
+    for person in &doc.people {
+        d.add_text(f.person, person);
+    }
+    for unit in &doc.units {
+        for field in [f.de_exact, f.de_stem, f.de_parts, f.de_units] {
+            d.add_text(field, &unit.de);
+        }
+        for field in [f.en_exact, f.en_stem, f.en_units] {
+            d.add_text(field, &unit.en);
+        }
+    }
+    d.add_text(f.title_de, &doc.title[0]);
+    d.add_text(f.title_en, &doc.title[1]);
+    if doc.kind == DocKind::Race {
+        d.add_text(f.summary_de, &doc.summary[0]);
+        d.add_text(f.summary_en, &doc.summary[1]);
+    }
+    d
 }

@@ -27,6 +27,7 @@ use query::Query;
 use store::{BuildError, OpenError, Opened};
 
 pub use compile::CompileError;
+pub use indexer::{IndexDocument, IndexFacts};
 
 /// One race (or the overview) that matched.
 #[derive(Debug, Clone)]
@@ -125,13 +126,48 @@ impl Engine {
     }
 
     fn build_from(dir: &Path, corpus: &Corpus, key: &str) -> Result<Engine, SearchError> {
+        Engine::build_with(dir, key, corpus, indexer::documents(corpus))
+    }
+
+    fn build_with(
+        dir: &Path,
+        key: &str,
+        corpus: &Corpus,
+        docs: impl IntoIterator<Item = IndexDocument>,
+    ) -> Result<Engine, SearchError> {
         let lexicon = indexer::lexicon(corpus, key);
         let names = indexer::names(corpus);
         store::build(dir, key, lexicon, &names, |writer, fields| {
-            indexer::fill(corpus, writer, fields)
+            indexer::fill(docs, writer, fields)
         })
         .map(Engine::from)
         .map_err(SearchError::Build)
+    }
+
+    /// Builds an index of documents that do not come from a corpus file (the synthetic
+    /// corpora of the scale benchmark), with the same analyzers, schema and index lifecycle
+    /// as the corpus's own. `corpus` lends its glossary, people and states (for bridging and
+    /// filters); `fingerprint` stands for the documents, as the corpus fingerprint does for
+    /// the corpus: [`Engine::open_documents`] with the same one opens the index again.
+    pub fn build_documents(
+        dir: &Path,
+        fingerprint: u64,
+        corpus: &Corpus,
+        docs: impl IntoIterator<Item = IndexDocument>,
+    ) -> Result<Engine, SearchError> {
+        Engine::build_with(dir, &store::key(fingerprint), corpus, docs)
+    }
+
+    /// Opens an index that [`Engine::build_documents`] built with this fingerprint.
+    pub fn open_documents(dir: &Path, fingerprint: u64) -> Result<Engine, SearchError> {
+        match store::open(dir, &store::key(fingerprint)) {
+            Ok(opened) => Ok(Engine::from(opened)),
+            Err(OpenError::Missing) => Err(SearchError::Index(format!(
+                "no index for fingerprint {fingerprint:016x} in {}",
+                dir.display()
+            ))),
+            Err(OpenError::Corrupt(e)) => Err(SearchError::Index(e)),
+        }
     }
 
     /// The generation directory in use.
