@@ -382,6 +382,15 @@ pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Analyzed> {
     out
 }
 
+/// Question words of both languages and the English auxiliaries and pronouns that tantivy's
+/// short English stop list lacks (lower case, folded), treated like stop words.
+const QUESTION_WORDS: [&str; 42] = [
+    "wer", "wen", "wem", "wessen", "was", "wann", "wo", "woher", "wohin", "warum", "wieso",
+    "weshalb", "wie", "welche", "welcher", "welches", "welchen", "welchem", "who", "whom", "whose",
+    "what", "when", "where", "why", "how", "which", "were", "has", "have", "had", "did", "does",
+    "do", "been", "he", "she", "his", "her", "him", "from", "about",
+];
+
 /// The analyzers of one process, built once.
 pub struct Analyzers {
     /// `de_exact`.
@@ -463,13 +472,17 @@ impl Analyzers {
             .map_or_else(|| exact.to_string(), |t| t.text)
     }
 
-    /// Whether a word is a stop word in either language (`in`, `the`, `der`, `wer`).
+    /// Whether a word is a stop word in either language (`in`, `the`, `der`) or a question
+    /// word (`wer`, `who`, `welche`): a search need not find these, so `wer gewann in
+    /// Kentucky` finds Kentucky.
     pub fn is_stop_word(&mut self, word: &str) -> bool {
         let words = analyze(&mut self.en_exact, word);
-        if words.len() != 1 {
+        let [only] = words.as_slice() else {
             return false;
-        }
-        analyze(&mut self.de_stop, word).is_empty() || analyze(&mut self.en_stop, word).is_empty()
+        };
+        QUESTION_WORDS.contains(&only.text.as_str())
+            || analyze(&mut self.de_stop, word).is_empty()
+            || analyze(&mut self.en_stop, word).is_empty()
     }
 }
 
@@ -521,6 +534,8 @@ mod tests {
         let mut a = Analyzers::new();
         assert!(a.is_stop_word("in"));
         assert!(a.is_stop_word("der"));
+        assert!(a.is_stop_word("Wer"));
+        assert!(a.is_stop_word("which"));
         assert!(a.is_stop_word("und"));
         assert!(a.is_stop_word("the"));
         assert!(!a.is_stop_word("Plagiat"));

@@ -316,7 +316,8 @@ pub fn compile(
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut has_text = false;
     let mut required = 0;
-    for group in &q.groups {
+    let groups = join_glossary_terms(&q.groups, glossary, an);
+    for group in &groups {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         let mut stop_words_only = true;
         for item in group {
@@ -384,6 +385,45 @@ pub fn compile(
         atoms,
         has_text,
     })
+}
+
+/// Consecutive words that together form a glossary term of several words (`dead heat`,
+/// `special election`) are searched as that term, so it bridges to the other language like a
+/// quoted phrase would.
+fn join_glossary_terms(
+    groups: &[Vec<Item>],
+    glossary: &[[Vec<Vec<String>>; 2]],
+    an: &mut Analyzers,
+) -> Vec<Vec<Item>> {
+    let word = |group: &Vec<Item>| match group.as_slice() {
+        [Item::Atom(Atom::Word(w))] => Some(w.clone()),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(groups.len());
+    let mut i = 0;
+    'outer: while i < groups.len() {
+        for len in (2..=3).rev() {
+            let Some(run) = groups.get(i..i + len) else {
+                continue;
+            };
+            let Some(words) = run.iter().map(word).collect::<Option<Vec<String>>>() else {
+                continue;
+            };
+            let joined = words.join(" ");
+            let is_term = LANGS.iter().any(|&lang| {
+                let stems = texts(analyze(an.stem(lang), &joined));
+                glossary.iter().any(|t| t[li(lang)].contains(&stems))
+            });
+            if is_term {
+                out.push(vec![Item::Atom(Atom::Phrase(joined))]);
+                i += len;
+                continue 'outer;
+            }
+        }
+        out.push(groups[i].clone());
+        i += 1;
+    }
+    out
 }
 
 fn filter_query(
