@@ -161,8 +161,7 @@ fn print_json(query: &str, total: usize, hits: &[Hit], lang: Lang) -> Result<(),
         "hits": hits,
     });
     let mut out = crate::output::stdout();
-    serde_json::to_writer(&mut out, &doc).map_err(|e| Error::Output(e.into()))?;
-    writeln!(out)?;
+    crate::output::write_json(&mut out, &doc)?;
     out.flush()?;
     Ok(())
 }
