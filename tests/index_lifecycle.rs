@@ -240,6 +240,39 @@ fn concurrent_first_searches_all_succeed() {
 }
 
 #[test]
+fn concurrent_index_commands_all_succeed() {
+    // On a missing index, then on an existing one: four `index` and four searches at once.
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    for round in ["missing", "existing"] {
+        let spawn = |args: &[&str]| {
+            cmd()
+                .arg("--index")
+                .arg(&index)
+                .args(args)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let builds: Vec<_> = (0..4).map(|_| spawn(&["index"])).collect();
+        let searches: Vec<_> = (0..4)
+            .map(|_| spawn(&["--json", "search", "Plagiat"]))
+            .collect();
+        for child in builds {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{round}: {}", stderr(&out));
+        }
+        for child in searches {
+            assert_eq!(ids(&child.wait_with_output().unwrap()), ["mt"], "{round}");
+        }
+        let live = generation(&index);
+        assert!(live.join("names.json").is_file(), "{round}");
+        assert_eq!(ids(&search(&index, &[], "party:R outcome:gain")).len(), 9);
+    }
+}
+
+#[test]
 fn searches_during_rebuilds_all_succeed() {
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
@@ -364,13 +397,21 @@ fn an_unwritable_location_is_a_localized_error() {
         assert!(!err.contains("panicked"), "{err}");
     }
     // The index directory itself is a file.
-    let out = cmd()
-        .arg("--index")
-        .arg(&file)
-        .args(["search", "Plagiat"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    for (lang, words) in [
+        ("en", "cannot build the search index in"),
+        ("de", "kann nicht in"),
+    ] {
+        let out = cmd()
+            .arg("--index")
+            .arg(&file)
+            .args(["--lang", lang, "search", "Plagiat"])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(words), "{err}");
+        assert!(err.contains(file.to_str().unwrap()), "{err}");
+    }
     assert_eq!(
         fs::read(&file).unwrap(),
         b"x",
