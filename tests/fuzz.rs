@@ -17,6 +17,11 @@
 //! SENATE_KB_FUZZ_SEED=1234 SENATE_KB_FUZZ_ITERS=5000 cargo test --release --test fuzz -- --ignored
 //! ```
 //!
+//! Like cargo-fuzz, build with debug assertions and overflow checks on, so that what only a
+//! debug build would trip over is found too (the one crash found so far was a debug
+//! assertion): `CARGO_PROFILE_RELEASE_DEBUG_ASSERTIONS=true
+//! CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true` before the commands above.
+//!
 //! The same seed replays the same inputs in the same order (`SENATE_KB_FUZZ_ITERS` stops after
 //! that many). A failing input is printed, written under `target/fuzz-failures/`, and belongs
 //! in a regression test.
