@@ -337,6 +337,38 @@ fn hostile_arguments_to_every_command() {
 }
 
 #[test]
+fn any_limit_is_a_limit_or_a_usage_error() {
+    // `--limit 18446744073709551615` overflowed inside tantivy (a panic in a debug build).
+    for (limit, code) in [
+        ("0", 0),
+        ("1", 0),
+        ("37", 0),
+        ("4294967296", 0),
+        ("18446744073709551615", 0),
+        ("18446744073709551616", 2),
+        ("-1", 2),
+        ("1e3", 2),
+        ("", 2),
+        ("\u{1b}[2J", 2),
+    ] {
+        let out = cmd()
+            .arg("--index")
+            .arg(index())
+            .args(["--json", "search", "--limit", limit, "Wahl"])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(code), "--limit {limit:?}: {err}");
+        assert!(unsafe_char(&err).is_none(), "{err:?}");
+        if code == 0 {
+            let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+            let hits = doc["hits"].as_array().unwrap().len();
+            assert!((1..=37).contains(&hits), "--limit {limit}: {hits} hits");
+        }
+    }
+}
+
+#[test]
 fn json_escapes_what_serde_json_leaves_raw() {
     // serde_json escapes only U+0000–U+001F: DEL, C1 controls and bidi overrides went out raw
     // in the "query" of `search --json`. Now they are \u escapes, and decode to the query.

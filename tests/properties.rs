@@ -155,7 +155,7 @@ proptest! {
     #![proptest_config(config(300))]
 
     #[test]
-    fn random_queries_in_process(q in query_text(), limit in select(vec![0usize, 1, 5, 10, 100])) {
+    fn random_queries_in_process(q in query_text(), limit in select(vec![0usize, 1, 5, 10, 100, usize::MAX])) {
         let started = Instant::now();
         let parsed = query::parse(&q);
         if let Ok(parsed) = parsed {
