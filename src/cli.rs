@@ -335,11 +335,10 @@ pub fn search_words_last(args: Vec<OsString>) -> Vec<OsString> {
                     options.extend(rest.next().cloned());
                 }
             }
-            Some(a) if attached_short(a).is_some() => {
-                let (short, value) = attached_short(a).unwrap_or_default();
-                options.extend([short.into(), value.into()]);
-            }
-            _ => words.push(arg.clone()),
+            _ => match arg.to_str().and_then(attached_short) {
+                Some((short, value)) => options.extend([short.into(), value.into()]),
+                None => words.push(arg.clone()),
+            },
         }
     }
     options.push("--".into());
