@@ -257,8 +257,10 @@ pub fn command(l10n: &Localizer) -> clap::Command {
 }
 
 /// Finds `--lang`/`-l` among the raw arguments before clap runs, so that clap's own texts can
-/// be in that language. Invalid values are left to the normal parse.
+/// be in that language. Invalid values are left to the normal parse. Query words of `search`
+/// are not looked at (`search Wahl -libertarian` excludes a word, it asks for no language).
 pub fn prescan_lang(args: &[OsString]) -> Option<String> {
+    let args = search_words_last(args.to_vec());
     let mut iter = args.iter().skip(1);
     let mut found = None;
     while let Some(arg) = iter.next() {
@@ -308,14 +310,14 @@ const FLAG_OPTIONS: [&str; 3] = ["--json", "--help", "-h"];
 /// after `search`, every argument that is not one of our options is a query word, even when
 /// it starts with `-`. The options are moved before a `--`, the words after it, so clap never
 /// mistakes `-Georgia` for an option nor `--json` for a word.
+///
+/// A short option with its value attached is one only when the value is one: `-n3` and `-lde`
+/// are options (passed on as `-n 3` and `-l de`), `-neue` and `-libertarian` exclude words.
 pub fn search_words_last(args: Vec<OsString>) -> Vec<OsString> {
     let is_option = |a: &str| {
         VALUE_OPTIONS.contains(&a) || FLAG_OPTIONS.contains(&a) || {
             let name = a.split_once('=').map_or(a, |(n, _)| n);
-            (a.contains('=') && name.starts_with("--") && VALUE_OPTIONS.contains(&name))
-                || (!a.starts_with("--")
-                    && a.len() > 2
-                    && ["-l", "-n"].iter().any(|s| a.starts_with(s)))
+            a.contains('=') && name.starts_with("--") && VALUE_OPTIONS.contains(&name)
         }
     };
     // Find `search` as the subcommand: skip global options and their values.
@@ -350,12 +352,30 @@ pub fn search_words_last(args: Vec<OsString>) -> Vec<OsString> {
                     options.extend(rest.next().cloned());
                 }
             }
-            _ => words.push(arg.clone()),
+            _ => match arg.to_str().and_then(attached_short) {
+                Some((short, value)) => options.extend([short.into(), value.into()]),
+                None => words.push(arg.clone()),
+            },
         }
     }
     options.push("--".into());
     options.extend(words);
     options
+}
+
+/// `-n3` as (`-n`, `3`) and `-lde` (or `-l=de`) as (`-l`, `de`), when the value is a number or
+/// a language we have; anything else (`-neue`, `-libertarian`) is an exclusion.
+fn attached_short(arg: &str) -> Option<(&'static str, &str)> {
+    let value = |short| {
+        arg.strip_prefix(short)
+            .map(|v: &str| v.trim_start_matches('='))
+    };
+    if let Some(n) = value("-n").filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(("-n", n));
+    }
+    let tag = value("-l").filter(|tag| crate::l10n::Lang::negotiate(tag).is_some())?;
+    Some(("-l", tag))
 }
 
 /// Gives an error the usage of the command it is about. clap leaves it out of some errors
@@ -554,6 +574,8 @@ mod tests {
             "-lde",
             "-",
         ]));
+        // (`-lde` is passed on as `-l de`: clap takes an attached value after `search` for a
+        // query word.)
         assert_eq!(
             moved,
             os(&[
@@ -565,7 +587,8 @@ mod tests {
                 "-n",
                 "3",
                 "--index=/x",
-                "-lde",
+                "-l",
+                "de",
                 "--",
                 "Stichwahl",
                 "-Georgia",
@@ -577,6 +600,47 @@ mod tests {
         assert_eq!(search_words_last(race.clone()), race);
         let explicit = search_words_last(os(&["kb", "search", "--", "--json"]));
         assert_eq!(explicit, os(&["kb", "search", "--", "--json"]));
+    }
+
+    #[test]
+    fn an_exclusion_is_no_attached_short_option() {
+        // `-libertarian` was taken for `--lang ibertarian`, `-neue` and `-n3` for query words
+        // before a literal `--`.
+        let args = os(&[
+            "kb",
+            "search",
+            "Wahl",
+            "-neue",
+            "-libertarian",
+            "-n3",
+            "-len",
+            "-l=de",
+        ]);
+        assert_eq!(
+            search_words_last(args.clone()),
+            os(&[
+                "kb",
+                "search",
+                "-n",
+                "3",
+                "-l",
+                "en",
+                "-l",
+                "de",
+                "--",
+                "Wahl",
+                "-neue",
+                "-libertarian"
+            ])
+        );
+        assert_eq!(prescan_lang(&args).as_deref(), Some("de"));
+        let args = os(&["kb", "search", "Wahl", "-libertarian"]);
+        assert_eq!(prescan_lang(&args), None);
+        // Anywhere else an attached value is a value, as clap reads it.
+        assert_eq!(
+            prescan_lang(&os(&["kb", "-lfr", "stats"])).as_deref(),
+            Some("fr")
+        );
     }
     use crate::l10n::Lang;
 

@@ -62,13 +62,13 @@ impl Error {
         match self {
             Error::UnknownLanguage { requested } => {
                 let mut args = Args::new();
-                args.set("requested", crate::output::sanitize(requested));
+                args.set("requested", crate::output::sanitize(&shorten(requested)));
                 args.set("available", "de, en");
                 l10n.t_args("error-unknown-language", &args)
             }
             Error::UnknownRace { query, suggestions } => {
                 let mut args = Args::new();
-                args.set("race", crate::output::sanitize(query));
+                args.set("race", crate::output::sanitize(&shorten(query)));
                 if suggestions.is_empty() {
                     l10n.t_args("error-unknown-race", &args)
                 } else {
@@ -78,7 +78,7 @@ impl Error {
             }
             Error::AmbiguousRace { query, choices } => {
                 let mut args = Args::new();
-                args.set("race", crate::output::sanitize(query));
+                args.set("race", crate::output::sanitize(&shorten(query)));
                 args.set("choices", choices.join(", "));
                 l10n.t_args("error-ambiguous-race", &args)
             }

@@ -216,15 +216,105 @@ fn a_corpus_directory_that_does_not_exist_is_an_error() {
     assert!(stderr(&out).contains("/nonexistent/senate-kb-corpus"));
 }
 
+/// The pointers of an index directory and every generation directory in it.
+fn index_state(index: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(index)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            match std::fs::read_to_string(e.path()) {
+                Ok(target) => format!("{name} -> {target}"),
+                Err(_) => name,
+            }
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
 fn every_command_refuses_a_broken_corpus() {
-    let (_tmp, dir) = corpus_copy();
-    edit(&dir.join("people.toml"), "name = \"Tom Udall\"", "name = ");
-    let out = run(&["--corpus", dir.to_str().unwrap(), "export"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stdout(&out).is_empty(),
-        "export printed from a broken corpus"
-    );
-    assert!(stderr(&out).contains("people.toml"));
+    type Damage = fn(&Path);
+    let faults: [(&str, &str, Damage); 6] = [
+        ("syntax error", "races/ga.toml", |d| {
+            edit(&d.join("races/ga.toml"), "[facts.winner]", "[facts.winner")
+        }),
+        ("wrong type", "races/mt.toml", |d| {
+            edit(&d.join("races/mt.toml"), "value = \"MT\"", "value = 42")
+        }),
+        ("missing file", "races/wy.toml", |d| {
+            std::fs::remove_file(d.join("races/wy.toml")).unwrap()
+        }),
+        ("duplicate id", "people.toml", |d| {
+            edit(
+                &d.join("people.toml"),
+                "id = \"jeff-sessions\"",
+                "id = \"barack-obama\"",
+            )
+        }),
+        ("unit without translation", "races/mt.toml", |d| {
+            edit(
+                &d.join("races/mt.toml"),
+                "en = \"At a party convention",
+                "en = \"\" # \"At a party convention",
+            )
+        }),
+        ("value missing", "people.toml", |d| {
+            edit(&d.join("people.toml"), "name = \"Tom Udall\"", "name = ")
+        }),
+    ];
+    let commands: [&[&str]; 7] = [
+        &["check"],
+        &["search", "Plagiat"],
+        &["race", "mt"],
+        &["races"],
+        &["stats"],
+        &["export"],
+        &["index"],
+    ];
+    // An index built from the sound corpus, which no broken one may replace.
+    let (_pristine_tmp, pristine) = corpus_copy();
+    let index_tmp = tempfile::tempdir().unwrap();
+    let index = index_tmp.path().join("index");
+    let with = |corpus: &Path, index: &Path, args: &[&str]| {
+        cmd()
+            .arg("--corpus")
+            .arg(corpus)
+            .arg("--index")
+            .arg(index)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = with(&pristine, &index, &["search", "Plagiat"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let before = index_state(&index);
+    for (fault, file, damage) in faults {
+        let (_tmp, dir) = corpus_copy();
+        damage(&dir);
+        let named = dir.join(file).display().to_string();
+        for (n, args) in commands.iter().enumerate() {
+            // Every other command in German: the refusal is localized.
+            let (lang, prefix) = if n % 2 == 0 {
+                ("en", "senate-kb: error: ")
+            } else {
+                ("de", "senate-kb: Fehler: ")
+            };
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(args);
+            let out = with(&dir, &index, &all);
+            let err = stderr(&out);
+            let label = format!("{fault}: {}", args.join(" "));
+            assert_eq!(out.status.code(), Some(2), "{label}: {err}");
+            assert!(err.contains(&named), "{label}: {named} not named: {err}");
+            assert!(err.contains(prefix), "{label}: {err}");
+            assert!(stdout(&out).is_empty(), "{label} printed: {}", stdout(&out));
+        }
+        assert_eq!(index_state(&index), before, "{fault}: the index changed");
+    }
+    let out = with(&pristine, &index, &["--json", "search", "Plagiat"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(doc["hits"][0]["id"], "mt");
+    assert_eq!(index_state(&index), before);
 }

@@ -143,6 +143,69 @@ fn a_damaged_index_is_rebuilt() {
 }
 
 #[test]
+fn every_file_damaged_alone_is_rebuilt() {
+    // One pristine index, copied for each damage of each of its files (tantivy's segment
+    // files, meta.json, .managed.json, the lock files, lexicon.json and names.json).
+    let pristine = tempfile::tempdir().unwrap();
+    let pristine = pristine.path().join("index");
+    assert_eq!(ids(&search(&pristine, &[], "Plagiat")), ["mt"]);
+    let live = generation(&pristine);
+    let name = live.file_name().unwrap().to_owned();
+    let mut files: Vec<String> = fs::read_dir(&live)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 9, "{files:?}");
+    type Damage = fn(&Path);
+    let damages: [(&str, Damage); 3] = [
+        ("truncated", |f| {
+            let len = fs::metadata(f).unwrap().len();
+            let file = fs::OpenOptions::new().write(true).open(f).unwrap();
+            file.set_len(len / 2).unwrap();
+        }),
+        ("emptied", |f| fs::write(f, b"").unwrap()),
+        ("garbage", |f| {
+            let len = fs::metadata(f).unwrap().len().max(16) as usize;
+            let garbage: Vec<u8> = (0..len).map(|i| (i * 131 % 251) as u8).collect();
+            fs::write(f, garbage).unwrap();
+        }),
+    ];
+    let cases: Vec<(&String, &str, Damage)> = files
+        .iter()
+        .flat_map(|f| {
+            damages
+                .iter()
+                .map(move |(what, damage)| (f, *what, *damage))
+        })
+        .collect();
+    std::thread::scope(|s| {
+        for chunk in cases.chunks(cases.len().div_ceil(2)) {
+            let (pristine, name) = (&pristine, &name);
+            s.spawn(move || {
+                for &(file, what, damage) in chunk {
+                    let tmp = tempfile::tempdir().unwrap();
+                    let index = tmp.path().join("index");
+                    common::copy_dir(pristine, &index);
+                    damage(&index.join(name).join(file));
+                    let label = format!("{file} {what}");
+                    assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"], "{label}");
+                    // Filters read names.json; a damaged one was an "index error" forever.
+                    let gains = ids(&search(&index, &[], "party:R outcome:gain"));
+                    assert_eq!(gains.len(), 9, "{label}: {gains:?}");
+                    assert_eq!(
+                        ids(&search(&index, &[], "Stichwahl")),
+                        ["overview"],
+                        "{label}"
+                    );
+                }
+            });
+        }
+    });
+    eprintln!("{} damaged files, each rebuilt", cases.len());
+}
+
+#[test]
 fn a_garbled_pointer_is_rebuilt() {
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
@@ -174,6 +237,39 @@ fn concurrent_first_searches_all_succeed() {
         assert_eq!(ids(&out), ["mt"]);
     }
     assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"]);
+}
+
+#[test]
+fn concurrent_index_commands_all_succeed() {
+    // On a missing index, then on an existing one: four `index` and four searches at once.
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    for round in ["missing", "existing"] {
+        let spawn = |args: &[&str]| {
+            cmd()
+                .arg("--index")
+                .arg(&index)
+                .args(args)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let builds: Vec<_> = (0..4).map(|_| spawn(&["index"])).collect();
+        let searches: Vec<_> = (0..4)
+            .map(|_| spawn(&["--json", "search", "Plagiat"]))
+            .collect();
+        for child in builds {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{round}: {}", stderr(&out));
+        }
+        for child in searches {
+            assert_eq!(ids(&child.wait_with_output().unwrap()), ["mt"], "{round}");
+        }
+        let live = generation(&index);
+        assert!(live.join("names.json").is_file(), "{round}");
+        assert_eq!(ids(&search(&index, &[], "party:R outcome:gain")).len(), 9);
+    }
 }
 
 #[test]
@@ -301,13 +397,21 @@ fn an_unwritable_location_is_a_localized_error() {
         assert!(!err.contains("panicked"), "{err}");
     }
     // The index directory itself is a file.
-    let out = cmd()
-        .arg("--index")
-        .arg(&file)
-        .args(["search", "Plagiat"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    for (lang, words) in [
+        ("en", "cannot build the search index in"),
+        ("de", "kann nicht in"),
+    ] {
+        let out = cmd()
+            .arg("--index")
+            .arg(&file)
+            .args(["--lang", lang, "search", "Plagiat"])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(words), "{err}");
+        assert!(err.contains(file.to_str().unwrap()), "{err}");
+    }
     assert_eq!(
         fs::read(&file).unwrap(),
         b"x",

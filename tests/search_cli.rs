@@ -239,6 +239,19 @@ fn exclusions_are_typed_as_words() {
     // Options after the words are still options.
     let doc = json(&["search", "Stichwahl", "-Oregon", "--limit", "1"]);
     assert_eq!(doc["hits"][0]["id"], "overview");
+    // An exclusion that starts like `-l` or `-n` is no option (`-louisiana` asked for the
+    // language "ouisiana"; `-neue` put a literal `--` into the query).
+    let out = search(&["search", "Stichwahl", "-louisiana"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc = json(&["search", "Wahl", "-neue"]);
+    assert_eq!(doc["query"], "Wahl -neue");
+    // Short options with their value attached still are options.
+    let doc = json(&["search", "Wahl", "-n1", "-lde"]);
+    assert_eq!(
+        (doc["query"].as_str(), doc["lang"].as_str()),
+        (Some("Wahl"), Some("de"))
+    );
+    assert_eq!(doc["hits"].as_array().unwrap().len(), 1);
 }
 
 #[test]

@@ -27,7 +27,7 @@ pub fn run(config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
                     "people": corpus.people.len(),
                     "problems": [],
                 });
-                writeln!(out, "{doc}")?;
+                crate::output::write_json(&mut out, &doc)?;
             } else {
                 let mut args = Args::new();
                 args.set("documents", corpus.documents.len());
@@ -52,7 +52,7 @@ pub fn run(config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
                     })
                 })
                 .collect();
-            writeln!(out, "{}", json!({"ok": false, "problems": list}))?;
+            crate::output::write_json(&mut out, &json!({"ok": false, "problems": list}))?;
             out.flush()?;
             Err(Error::CorpusProblemsShown(problems.len()))
         }

@@ -13,8 +13,7 @@ pub fn run(corpus: &Corpus, _config: &Config, l10n: &Localizer) -> Result<Exit, 
     let mut out = crate::output::stdout();
     for doc in &corpus.documents {
         let line = crate::json::race(corpus, doc, l10n, true, true);
-        serde_json::to_writer(&mut out, &line).map_err(std::io::Error::from)?;
-        out.write_all(b"\n")?;
+        crate::output::write_json(&mut out, &line)?;
     }
     out.flush()?;
     Ok(Exit::Success)

@@ -24,7 +24,7 @@ pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, E
     let mut out = crate::output::stdout();
     if config.json {
         let doc = json!({"path": path, "documents": engine.documents(), "millis": millis});
-        writeln!(out, "{doc}")?;
+        crate::output::write_json(&mut out, &doc)?;
     } else {
         let mut args = Args::new();
         args.set("documents", engine.documents());

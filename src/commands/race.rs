@@ -58,8 +58,7 @@ pub fn run(
     let mut out = crate::output::stdout();
     if config.json {
         let race = json::race(corpus, doc, l10n, true, false);
-        serde_json::to_writer(&mut out, &race).map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        crate::output::write_json(&mut out, &race)?;
     } else {
         let painter = Painter::new(config.color);
         render(&mut out, corpus, doc, parallel, &painter, l10n)?;

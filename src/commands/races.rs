@@ -76,7 +76,7 @@ pub fn run(
             .map(|d| json::race(corpus, d, l10n, false, false))
             .collect();
         let doc = serde_json::json!({"lang": l10n.lang().code(), "races": list});
-        writeln!(out, "{doc}")?;
+        crate::output::write_json(&mut out, &doc)?;
         out.flush()?;
         return Ok(if races.is_empty() {
             Exit::NotFound

@@ -87,12 +87,13 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)]) -> (String, Vec<(usize, us
     if chars.len() <= SNIPPET_MAX {
         return (text.to_string(), highlights);
     }
-    let first = highlights.first().map_or(0, |h| h.0);
+    let (first, first_end) = highlights.first().copied().unwrap_or_default();
     let mut start = first.saturating_sub(SNIPPET_BEFORE);
     while start > 0 && !chars[start - 1].is_whitespace() {
         start -= 1;
     }
-    let mut end = (start + SNIPPET_MAX).min(chars.len());
+    // The first match is always shown whole, even when the word boundary before it is far.
+    let mut end = (start + SNIPPET_MAX).max(first_end).min(chars.len());
     while end < chars.len() && !chars[end].is_whitespace() {
         end += 1;
     }
@@ -161,8 +162,7 @@ fn print_json(query: &str, total: usize, hits: &[Hit], lang: Lang) -> Result<(),
         "hits": hits,
     });
     let mut out = crate::output::stdout();
-    serde_json::to_writer(&mut out, &doc).map_err(|e| Error::Output(e.into()))?;
-    writeln!(out)?;
+    crate::output::write_json(&mut out, &doc)?;
     out.flush()?;
     Ok(())
 }

@@ -80,7 +80,7 @@ pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, E
             "defending": codes(&stats.defending),
             "article_agrees": stated.is_some(),
         });
-        writeln!(out, "{doc}")?;
+        crate::output::write_json(&mut out, &doc)?;
         out.flush()?;
         return Ok(Exit::Success);
     }

@@ -15,11 +15,13 @@
 //!
 //! An exact match also matches the stemmed field, so it always outscores a stemmed one.
 
-use tantivy::Term;
+use tantivy::collector::DocSetCollector;
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
+use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{TantivyDocument, Term};
 
 use super::SearchError;
 use super::analysis::{Analyzers, analyze, normalize_german};
@@ -371,13 +373,19 @@ pub fn compile(
             clause.0 = Occur::Must;
         }
     }
+    let mut exclusions = Vec::new();
     for atom in &q.excluded {
         if let Some(spec) = spec(atom, an, glossary) {
             let spec = AtomSpec {
                 fuzzy: Default::default(),
                 ..spec
             };
-            clauses.push((Occur::MustNot, atom_query(&spec, f, false)));
+            exclusions.push(atom_query(&spec, f, false));
+        }
+    }
+    if !exclusions.is_empty() {
+        for id in excluded_ids(any(exclusions), opened)? {
+            clauses.push((Occur::MustNot, term(f.id, &id)));
         }
     }
     Ok(Compiled {
@@ -424,6 +432,26 @@ fn join_glossary_terms(
         i += 1;
     }
     out
+}
+
+/// The ids of the documents an exclusion matches, found by a search of their own. A phrase
+/// under `MustNot` makes tantivy 0.27 seek a phrase scorer backwards once it has run out
+/// (`Exclude::new` → `PhraseScorer::seek_danger`), a failed debug assertion, so a debug build
+/// panicked on `2014 -"beinah e"`; excluding by id keeps phrase scorers going forwards only.
+fn excluded_ids(exclusion: Box<dyn Query>, opened: &Opened) -> Result<Vec<String>, SearchError> {
+    let index_err = |e: tantivy::TantivyError| SearchError::Index(e.to_string());
+    let searcher = opened.reader.searcher();
+    let found = searcher
+        .search(&exclusion, &DocSetCollector)
+        .map_err(index_err)?;
+    let mut ids = Vec::with_capacity(found.len());
+    for address in found {
+        let doc: TantivyDocument = searcher.doc(address).map_err(index_err)?;
+        if let Some(id) = doc.get_first(opened.fields.id).and_then(|v| v.as_str()) {
+            ids.push(id.to_string());
+        }
+    }
+    Ok(ids)
 }
 
 fn filter_query(

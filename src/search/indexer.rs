@@ -67,8 +67,10 @@ pub fn lexicon(corpus: &Corpus, key: &str) -> Lexicon {
         .collect();
     Lexicon {
         key: key.to_string(),
-        documents: 0,
         glossary,
+        // Both counted by `store::build` as it writes the generation.
+        documents: 0,
+        names_hash: 0,
     }
 }
 

@@ -189,12 +189,16 @@ impl Engine {
     ) -> Result<(usize, Vec<Hit>), SearchError> {
         let compiled = compile::compile(query, &self.opened, &mut self.analyzers)?;
         let searcher = self.opened.reader.searcher();
+        // No more hits than documents: tantivy sizes its heap by the limit, and overflowed on
+        // `--limit 18446744073709551615`.
+        let documents = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let limit = limit.clamp(1, documents.max(1));
         let index_err = |e: tantivy::TantivyError| SearchError::Index(e.to_string());
         let (total, addresses): (usize, Vec<(f32, DocAddress)>) = if compiled.has_text {
             let (top, count) = searcher
                 .search(
                     &compiled.query,
-                    &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+                    &(TopDocs::with_limit(limit).order_by_score(), Count),
                 )
                 .map_err(index_err)?;
             (count, top)
@@ -203,7 +207,7 @@ impl Engine {
                 .search(
                     &compiled.query,
                     &(
-                        TopDocs::with_limit(limit.max(1)).order_by_u64_field("order", Order::Asc),
+                        TopDocs::with_limit(limit).order_by_u64_field("order", Order::Asc),
                         Count,
                     ),
                 )

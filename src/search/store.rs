@@ -32,7 +32,7 @@ use super::schema::{self, Fields};
 use crate::corpus::{Person, State};
 
 /// Bump when the schema or the stored data changes.
-const SCHEMA_VERSION: u32 = 2;
+const SCHEMA_VERSION: u32 = 3;
 
 /// How long an unreferenced generation is kept for readers that just read the old pointer.
 const GRACE: Duration = Duration::from_secs(60);
@@ -54,6 +54,9 @@ pub struct Lexicon {
     /// The glossary, each form already analyzed: per term, per language (German, English),
     /// the stemmed token sequence of each form.
     pub glossary: Vec<[Vec<Vec<String>>; 2]>,
+    /// FNV-1a of `names.json`, checked on open: a damaged `names.json` makes the generation
+    /// damaged (and rebuilt) instead of failing every filter search later.
+    pub names_hash: u64,
 }
 
 /// The people and states, for `person:` and `state:` filters (`names.json`, read only when a
@@ -76,7 +79,9 @@ pub struct Opened {
     pub fields: Fields,
     /// The glossary and the document count.
     pub lexicon: Lexicon,
-    /// People and states, read on first use.
+    /// `names.json` as read (and checked) on open.
+    names_json: Vec<u8>,
+    /// People and states, parsed on first use.
     names: OnceLock<Result<Names, String>>,
     /// The generation directory.
     pub path: PathBuf,
@@ -86,11 +91,7 @@ impl Opened {
     /// The people and states stored with this generation.
     pub fn names(&self) -> Result<&Names, String> {
         self.names
-            .get_or_init(|| {
-                fs::read(self.path.join("names.json"))
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
-            })
+            .get_or_init(|| serde_json::from_slice(&self.names_json).map_err(|e| e.to_string()))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -114,6 +115,9 @@ pub struct BuildError {
     pub error: String,
 }
 
+/// The FNV-1a offset basis, where every hash starts.
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// FNV-1a, the same hash as the corpus fingerprint.
 pub fn fnv(hash: u64, bytes: &[u8]) -> u64 {
     let mut hash = hash;
@@ -126,7 +130,7 @@ pub fn fnv(hash: u64, bytes: &[u8]) -> u64 {
 
 /// The index key for a corpus fingerprint.
 pub fn key(corpus_fingerprint: u64) -> String {
-    let mut h = fnv(0xcbf2_9ce4_8422_2325, &corpus_fingerprint.to_le_bytes());
+    let mut h = fnv(FNV_START, &corpus_fingerprint.to_le_bytes());
     // The summaries stored in the index are rendered from the locales.
     h = fnv(h, &crate::embedded::LOCALES_FINGERPRINT.to_le_bytes());
     h = fnv(h, super::compounds::DICTIONARY.as_bytes());
@@ -172,6 +176,11 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
     if lexicon.key != key {
         return Err("lexicon of another key".into());
     }
+    // Read now, parsed only when a filter needs it: a search without filters stays lean.
+    let names_json = fs::read(path.join("names.json")).map_err(|e| e.to_string())?;
+    if fnv(FNV_START, &names_json) != lexicon.names_hash {
+        return Err("names.json damaged".into());
+    }
     let index = Index::open_in_dir(path).map_err(|e| e.to_string())?;
     analysis::register(&index);
     let damaged = index.validate_checksum().map_err(|e| e.to_string())?;
@@ -192,6 +201,7 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
         reader,
         fields,
         lexicon,
+        names_json,
         names: OnceLock::new(),
         path: path.to_path_buf(),
     })
@@ -222,14 +232,15 @@ pub fn build(
         let documents = fill(&mut writer, &fields).map_err(|e| fail(&tmp, &e))?;
         writer.commit().map_err(|e| fail(&tmp, &e))?;
         writer.wait_merging_threads().map_err(|e| fail(&tmp, &e))?;
+        let json = serde_json::to_vec(names).map_err(|e| fail(&tmp, &e))?;
+        write_synced(&tmp.join("names.json"), &json).map_err(|e| fail(&tmp, &e))?;
         let lexicon = Lexicon {
             documents,
+            names_hash: fnv(FNV_START, &json),
             ..lexicon
         };
         let json = serde_json::to_vec(&lexicon).map_err(|e| fail(&tmp, &e))?;
         write_synced(&tmp.join("lexicon.json"), &json).map_err(|e| fail(&tmp, &e))?;
-        let json = serde_json::to_vec(names).map_err(|e| fail(&tmp, &e))?;
-        write_synced(&tmp.join("names.json"), &json).map_err(|e| fail(&tmp, &e))?;
         let generation = format!("{key}-{}", unique());
         let live = dir.join(&generation);
         fs::rename(&tmp, &live).map_err(|e| fail(&live, &e))?;

@@ -146,3 +146,22 @@ pub fn units(id: &str) -> Vec<(i64, String, String)> {
         })
         .collect()
 }
+
+/// Every distinct word of the corpus units, German and English (the vocabulary that random
+/// queries are built from in the property tests and the fuzzer).
+pub fn vocabulary() -> Vec<String> {
+    let mut words: Vec<String> = document_ids()
+        .into_iter()
+        .flat_map(units)
+        .flat_map(|(_, de, en)| {
+            format!("{de} {en}")
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
