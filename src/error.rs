@@ -34,6 +34,12 @@ pub enum Error {
     /// The corpus is invalid and its problems were already printed (`check --json`).
     #[error("the corpus has {0} problems")]
     CorpusProblemsShown(usize),
+    /// A `person` name longer than anyone's.
+    #[error("name too long")]
+    NameTooLong {
+        /// The longest name accepted.
+        max: usize,
+    },
     /// A search query that cannot be parsed.
     #[error("bad query")]
     Query(crate::search::query::QueryError),
@@ -94,6 +100,11 @@ impl Error {
                 let mut args = Args::new();
                 args.set("count", *count);
                 l10n.t_args("error-corpus-invalid", &args)
+            }
+            Error::NameTooLong { max } => {
+                let mut args = Args::new();
+                args.set("max", *max);
+                l10n.t_args("error-name-too-long", &args)
             }
             Error::Query(e) => query_message(e, l10n),
             Error::Filter(e) => filter_message(e, l10n),

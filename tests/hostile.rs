@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use common::{cmd, stderr, stdout};
 
 /// The commands that take text from the user, as the words before it. One line per command.
-const COMMANDS: &[&[&str]] = &[&["search"], &["race"]];
+const COMMANDS: &[&[&str]] = &[&["search"], &["race"], &["person"]];
 
 /// Wall-clock bound per run: the contract asks for an answer within a second; this machine is
 /// shared and loaded, so the assertion leaves room and the slowest run is printed.

@@ -496,3 +496,4 @@ person-closest = { $count ->
     [one] Niemand heißt „{ $query }“; der ähnlichste Name:
    *[other] Niemand heißt „{ $query }“; die ähnlichsten Namen, der beste zuerst:
 }
+error-name-too-long = der Name ist länger als { $max } Zeichen; geben Sie einen Vornamen, einen Nachnamen oder beide ein

@@ -447,3 +447,4 @@ person-closest = { $count ->
     [one] Nobody is named “{ $query }”; the closest name:
    *[other] Nobody is named “{ $query }”; the closest names, best first:
 }
+error-name-too-long = the name is longer than { $max } characters; type a first name, a surname or both

@@ -31,6 +31,10 @@ const BULLET: &str = "    • ";
 /// Under the first line of a sentence.
 const BULLET_HANG: &str = "      ";
 
+/// The longest name looked up, in characters: no politician's name comes near it, and typo
+/// matching of a 100 KB "name" would take seconds.
+pub const MAX_NAME: usize = 200;
+
 /// Runs `person`.
 pub fn run(
     corpus: &Corpus,
@@ -40,6 +44,9 @@ pub fn run(
     l10n: &Localizer,
 ) -> Result<Exit, Error> {
     let query = words.join(" ");
+    if query.chars().count() > MAX_NAME {
+        return Err(Error::NameTooLong { max: MAX_NAME });
+    }
     let mentions = Mentions::of(corpus);
     let profiles = profile::lookup(corpus, &mentions, &query);
     let mut out = crate::output::stdout();
@@ -53,8 +60,7 @@ pub fn run(
             lang: l10n.lang().code(),
             people,
         };
-        serde_json::to_writer(&mut out, &doc).map_err(std::io::Error::from)?;
-        writeln!(out)?;
+        crate::output::write_json(&mut out, &doc)?;
     } else {
         let renderer = Renderer {
             corpus,
