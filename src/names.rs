@@ -265,18 +265,9 @@ pub fn suggestions(people: &[Person], query: &str, max: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Gender, Party};
 
     fn person(id: &str, name: &str, article: Option<&str>, aliases: &[&str]) -> Person {
-        Person {
-            id: id.into(),
-            name: name.into(),
-            article_name: article.map(str::to_string),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            party: Party::D,
-            party_external: None,
-            gender: Gender::Male,
-        }
+        Person::sample(id, name, article, aliases)
     }
 
     fn registry() -> Vec<Person> {

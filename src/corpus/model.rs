@@ -434,6 +434,22 @@ pub struct Person {
     pub gender: Gender,
 }
 
+#[cfg(test)]
+impl Person {
+    /// A Democrat with the given names, for unit tests.
+    pub(crate) fn sample(id: &str, name: &str, article: Option<&str>, aliases: &[&str]) -> Person {
+        Person {
+            id: id.into(),
+            name: name.into(),
+            article_name: article.map(str::to_string),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            party: Party::D,
+            party_external: None,
+            gender: Gender::Male,
+        }
+    }
+}
+
 /// `people.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
