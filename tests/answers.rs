@@ -44,28 +44,6 @@ fn fails(lang: &str, args: &[&str], code: i32) -> String {
     stderr(&out)
 }
 
-fn golden(name: &str) -> String {
-    let path = root().join("tests/golden").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Compares whole texts, naming the first line that differs.
-fn assert_same(got: &str, want: &str, what: &str) {
-    if got == want {
-        return;
-    }
-    let (g, w): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
-    let line = (0..g.len().max(w.len()))
-        .find(|&i| g.get(i) != w.get(i))
-        .unwrap_or(g.len());
-    panic!(
-        "{what} differs at line {}:\n   got: {:?}\n  want: {:?}\n--- whole output ---\n{got}",
-        line + 1,
-        g.get(line),
-        w.get(line)
-    );
-}
-
 #[test]
 fn golden_answers() {
     for (args, name) in [

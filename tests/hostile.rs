@@ -8,12 +8,10 @@
 mod common;
 
 use std::ffi::OsString;
-use std::path::Path;
 use std::process::Output;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use common::{cmd, stderr, stdout};
+use common::{cmd, index, stderr, stdout};
 
 /// The commands that take text from the user, as the words before it. One line per command.
 const COMMANDS: &[&[&str]] = &[&["search"], &["race"], &["person"]];
@@ -21,23 +19,6 @@ const COMMANDS: &[&[&str]] = &[&["search"], &["race"], &["person"]];
 /// Wall-clock bound per run: the contract asks for an answer within a second; this machine is
 /// shared and loaded, so the assertion leaves room and the slowest run is printed.
 const BOUND: Duration = Duration::from_secs(5);
-
-/// One index for the whole test binary.
-fn index() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = cmd()
-            .arg("--index")
-            .arg(dir.path())
-            .arg("index")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr(&out));
-        dir
-    })
-    .path()
-}
 
 /// A hostile argument and what it is.
 struct Case {

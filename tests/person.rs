@@ -509,28 +509,6 @@ fn roles_are_gendered_in_german() {
     }
 }
 
-fn golden(name: &str) -> String {
-    let path = root().join("tests/golden").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Compares whole texts, naming the first line that differs.
-fn assert_same(got: &str, want: &str, what: &str) {
-    if got == want {
-        return;
-    }
-    let (g, w): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
-    let line = (0..g.len().max(w.len()))
-        .find(|&i| g.get(i) != w.get(i))
-        .unwrap_or(g.len());
-    panic!(
-        "{what} differs at line {}:\n   got: {:?}\n  want: {:?}\n--- whole output ---\n{got}",
-        line + 1,
-        g.get(line),
-        w.get(line)
-    );
-}
-
 /// Units of the corpus: (document, unit from 1).
 type Quoted = &'static [(&'static str, usize)];
 

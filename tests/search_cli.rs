@@ -4,28 +4,9 @@
 mod common;
 
 use std::ffi::OsString;
-use std::path::Path;
 use std::process::Output;
-use std::sync::OnceLock;
 
-use common::{RACE_IDS, cmd, stderr, stdout};
-
-/// One index for the whole test binary.
-fn index() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = cmd()
-            .arg("--index")
-            .arg(dir.path())
-            .arg("index")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr(&out));
-        dir
-    })
-    .path()
-}
+use common::{RACE_IDS, cmd, index, stderr, stdout};
 
 fn search<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
     cmd()

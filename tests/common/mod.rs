@@ -165,3 +165,44 @@ pub fn vocabulary() -> Vec<String> {
     words.dedup();
     words
 }
+
+/// A golden output under `tests/golden/`.
+pub fn golden(name: &str) -> String {
+    let path = root().join("tests/golden").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Compares whole texts, naming the first line that differs.
+pub fn assert_same(got: &str, want: &str, what: &str) {
+    if got == want {
+        return;
+    }
+    let (g, w): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
+    let line = (0..g.len().max(w.len()))
+        .find(|&i| g.get(i) != w.get(i))
+        .unwrap_or(g.len());
+    panic!(
+        "{what} differs at line {}:\n   got: {:?}\n  want: {:?}\n--- whole output ---\n{got}",
+        line + 1,
+        g.get(line),
+        w.get(line)
+    );
+}
+
+/// One search index built by `senate-kb index` for the whole test binary (a fresh temporary
+/// directory per test binary).
+pub fn index() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = cmd()
+            .arg("--index")
+            .arg(dir.path())
+            .arg("index")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        dir
+    })
+    .path()
+}
