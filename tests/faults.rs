@@ -10,7 +10,7 @@ use std::process::{Output, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use common::{cmd, stderr, stdout};
+use common::{cmd, ids, stderr};
 
 fn search(index: &Path, query: &str) -> Output {
     cmd()
@@ -19,23 +19,6 @@ fn search(index: &Path, query: &str) -> Output {
         .args(["--json", "search", query])
         .output()
         .unwrap()
-}
-
-/// The ids of a successful JSON search.
-fn ids(out: &Output) -> Vec<String> {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        stderr(out)
-    );
-    let doc: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
-    doc["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// The generations the pointers name, each checked to be complete: a half-built generation

@@ -8,30 +8,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{cmd, corpus_copy, stderr, stdout};
+use common::{cmd, corpus_copy, ids, stderr, stdout};
 
 fn search(index: &Path, extra: &[&str], query: &str) -> Output {
     let mut c = cmd();
     c.arg("--index").arg(index).arg("--json");
     c.args(extra).args(["search", query]);
     c.output().unwrap()
-}
-
-/// The ids of the hits of a successful JSON search.
-fn ids(out: &Output) -> Vec<String> {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        stderr(out)
-    );
-    let doc: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
-    doc["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// Every `<key>.current` pointer and the generation it names.

@@ -11,29 +11,8 @@
 
 mod common;
 
-use std::process::Output;
-
 use common::*;
 use serde_json::{Value, json};
-
-/// Runs the binary the way the golden files were written: clean environment, 100 columns,
-/// no colour, the language given.
-fn answer(lang: &str, args: &[&str]) -> Output {
-    cmd()
-        .env("COLUMNS", "100")
-        .args(["--lang", lang, "--color", "never"])
-        .args(args)
-        .output()
-        .expect("run senate-kb")
-}
-
-/// Stdout of a successful run with nothing on stderr.
-fn ok(lang: &str, args: &[&str]) -> String {
-    let out = answer(lang, args);
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-    assert_eq!(stderr(&out), "", "{args:?}: stderr");
-    stdout(&out)
-}
 
 /// The JSON answer to `person <query>` and the exit status.
 fn person_json(lang: &str, query: &str) -> (Value, Option<i32>) {

@@ -206,3 +206,39 @@ pub fn index() -> &'static Path {
     })
     .path()
 }
+
+/// The ids of the hits of a successful `--json search`.
+pub fn ids(out: &Output) -> Vec<String> {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        stderr(out)
+    );
+    let doc: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
+    doc["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Runs the binary the way the golden files were written: clean environment, 100 columns,
+/// no colour, the language given.
+pub fn answer(lang: &str, args: &[&str]) -> Output {
+    cmd()
+        .env("COLUMNS", "100")
+        .args(["--lang", lang, "--color", "never"])
+        .args(args)
+        .output()
+        .expect("run senate-kb")
+}
+
+/// Stdout of a successful run with nothing on stderr.
+pub fn ok(lang: &str, args: &[&str]) -> String {
+    let out = answer(lang, args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    assert_eq!(stderr(&out), "", "{args:?}: stderr");
+    stdout(&out)
+}
