@@ -453,3 +453,52 @@ fn metrics_are_computed_as_documented() {
     );
     assert_eq!(peer_terms("person:\"tom udall\""), ["tom udall"]);
 }
+
+/// Hits with equal scores come in article order. The index is written by several threads,
+/// one segment each, so without an explicit tie-break equal scores would follow whichever
+/// segment tantivy reads first. Every judged query is tried, and words most races share.
+#[test]
+fn equal_scores_keep_article_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut engine, _) = Engine::open(dir.path(), &CorpusLocation::Embedded).expect("index");
+    let segments = std::fs::read_dir(engine.path())
+        .expect("the generation")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension() == Some("idx".as_ref()))
+        })
+        .count();
+    let extra = [
+        "Senatr",
+        "Republikanr",
+        "Stimmen",
+        "election",
+        "2014",
+        "Demokraten",
+    ];
+    let set = judged_set();
+    let mut ties = 0;
+    for text in set.iter().map(|q| q.text.as_str()).chain(extra) {
+        let Ok(parsed) = query::parse(text) else {
+            continue;
+        };
+        let Ok((_, hits)) = engine.search(&parsed, 40) else {
+            continue;
+        };
+        for pair in hits.windows(2) {
+            assert!(pair[0].score >= pair[1].score, "{text}: not by score");
+            if pair[0].score == pair[1].score {
+                ties += 1;
+                assert!(
+                    pair[0].order < pair[1].order,
+                    "{text}: {} before {} at equal scores ({segments} segments)",
+                    pair[0].id,
+                    pair[1].id
+                );
+            }
+        }
+    }
+    println!("{ties} ties among hits, {segments} segments");
+    // The test means something only if there were ties to order.
+    assert!(ties >= 5, "only {ties} ties");
+}

@@ -19,6 +19,8 @@ use tantivy::tokenizer::{
     Token, TokenFilter, TokenStream, Tokenizer,
 };
 
+use rustc_hash::FxHashMap;
+
 use super::compounds;
 use crate::l10n::Lang;
 
@@ -70,41 +72,73 @@ fn is_apostrophe(c: char) -> bool {
 
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let rest = &self.text[self.cursor..];
-        let Some(start_rel) = rest.find(char::is_alphanumeric) else {
-            self.cursor = self.text.len();
-            return false;
-        };
-        let start = self.cursor + start_rel;
+        // ASCII bytes are judged without decoding: most text is ASCII, and indexing runs
+        // this once per word and field.
+        let bytes = self.text.as_bytes();
+        let char_at = |i: usize| self.text[i..].chars().next().unwrap_or_default();
+        let mut start = self.cursor;
+        loop {
+            match bytes.get(start) {
+                None => {
+                    self.cursor = self.text.len();
+                    return false;
+                }
+                Some(b) if b.is_ascii_alphanumeric() => break,
+                Some(b) if b.is_ascii() => start += 1,
+                Some(_) => {
+                    let c = char_at(start);
+                    if c.is_alphanumeric() {
+                        break;
+                    }
+                    start += c.len_utf8();
+                }
+            }
+        }
+        // The word: letters and digits, and apostrophes followed by a letter.
         let mut end = start;
-        let mut chars = self.text[start..].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                end = start + i + c.len_utf8();
-            } else if is_apostrophe(c)
-                && chars.peek().is_some_and(|&(_, next)| next.is_alphabetic())
-            {
+        let mut i = start;
+        let mut apostrophes = false;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+                end = i;
                 continue;
+            }
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                char_at(i)
+            };
+            let len = c.len_utf8();
+            // `ʼ` (U+02BC) is a letter to Unicode, and still an apostrophe to us.
+            apostrophes |= is_apostrophe(c);
+            if c.is_alphanumeric() {
+                i += len;
+                end = i;
+            } else if is_apostrophe(c) && char_at(i + len).is_alphabetic() {
+                i += len;
             } else {
                 break;
             }
         }
         self.cursor = end;
         let word = &self.text[start..end];
-        let mut text = String::with_capacity(word.len());
-        let mut kept_end = end;
-        for suffix in ["'s", "’s", "ʼs", "'S", "’S"] {
-            if let Some(stem) = word.strip_suffix(suffix) {
-                kept_end = start + stem.len();
-                break;
+        let mut kept = word;
+        if matches!(word.as_bytes().last(), Some(b's' | b'S')) {
+            for suffix in ["'s", "’s", "ʼs", "'S", "’S"] {
+                if let Some(stem) = word.strip_suffix(suffix) {
+                    kept = stem;
+                    break;
+                }
             }
         }
-        text.extend(
-            self.text[start..kept_end]
-                .chars()
-                .filter(|&c| !is_apostrophe(c)),
-        );
-        self.token.text = text;
+        let text = &mut self.token.text;
+        text.clear();
+        if apostrophes {
+            text.extend(kept.chars().filter(|&c| !is_apostrophe(c)));
+        } else {
+            text.push_str(kept);
+        }
         self.token.offset_from = start;
         self.token.offset_to = end;
         self.token.position = self.token.position.wrapping_add(1);
@@ -317,8 +351,131 @@ impl<S: TokenStream> TokenStream for CompoundPartsStream<S> {
     }
 }
 
-/// Builds the analyzer registered under `name`.
+/// How many distinct words a [`Remembering`] analyzer keeps before it starts afresh: enough
+/// for the vocabulary of a large corpus of race reports, a few MB at most.
+const REMEMBERED_WORDS: usize = 1 << 15;
+
+/// An analyzer that runs its pipeline once per distinct word and remembers the terms.
+///
+/// Every filter of our pipelines (lower case, German normalization, folding, compound parts,
+/// stemming) works on one word at a time, so the terms of a word never depend on the words
+/// around it. This tokenizer splits the text into words with [`WordTokenizer`], looks each
+/// word up, and runs the full pipeline on a word only the first time it sees it. Indexing
+/// spends most of its analysis time in the Snowball stemmers and the compound splitter, and a
+/// corpus repeats its words: `Senator`, `Wahl` and `Republikaner` are analyzed once per
+/// segment instead of once per occurrence and field.
+#[derive(Clone)]
+pub struct Remembering {
+    words: WordTokenizer,
+    pipeline: TextAnalyzer,
+    known: FxHashMap<Box<str>, (u32, u32)>,
+    terms: Vec<Box<str>>,
+    capacity: usize,
+    token: Token,
+}
+
+impl Remembering {
+    /// Remembers what `pipeline` (whose tokenizer must be a [`WordTokenizer`]) makes of words.
+    pub fn new(pipeline: TextAnalyzer) -> Remembering {
+        Remembering::with_capacity(pipeline, REMEMBERED_WORDS)
+    }
+
+    /// Remembers at most `words` words, then starts afresh.
+    pub fn with_capacity(pipeline: TextAnalyzer, words: usize) -> Remembering {
+        Remembering {
+            words: WordTokenizer::default(),
+            pipeline,
+            known: FxHashMap::default(),
+            terms: Vec::new(),
+            capacity: words,
+            token: Token::default(),
+        }
+    }
+}
+
+/// The token stream of [`Remembering`].
+pub struct RememberingStream<'a> {
+    words: WordTokenStream<'a>,
+    pipeline: &'a mut TextAnalyzer,
+    known: &'a mut FxHashMap<Box<str>, (u32, u32)>,
+    terms: &'a mut Vec<Box<str>>,
+    capacity: usize,
+    pending: std::ops::Range<u32>,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for Remembering {
+    type TokenStream<'a> = RememberingStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> RememberingStream<'a> {
+        self.token.reset();
+        RememberingStream {
+            words: self.words.token_stream(text),
+            pipeline: &mut self.pipeline,
+            known: &mut self.known,
+            terms: &mut self.terms,
+            capacity: self.capacity,
+            pending: 0..0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for RememberingStream<'_> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if let Some(i) = self.pending.next() {
+                self.token.text.clear();
+                self.token.text.push_str(&self.terms[i as usize]);
+                return true;
+            }
+            if !self.words.advance() {
+                return false;
+            }
+            let word = self.words.token();
+            let range = match self.known.get(word.text.as_str()) {
+                Some(&range) => range,
+                None => {
+                    if self.known.len() >= self.capacity {
+                        self.known.clear();
+                        self.terms.clear();
+                    }
+                    // The word alone is one word to the pipeline's own tokenizer: it holds
+                    // letters and digits only (apostrophes are gone from token texts).
+                    let from = self.terms.len() as u32;
+                    let mut stream = self.pipeline.token_stream(&word.text);
+                    while let Some(term) = stream.next() {
+                        self.terms.push(term.text.as_str().into());
+                    }
+                    let range = (from, self.terms.len() as u32);
+                    self.known.insert(word.text.as_str().into(), range);
+                    range
+                }
+            };
+            self.pending = range.0..range.1;
+            self.token.offset_from = word.offset_from;
+            self.token.offset_to = word.offset_to;
+            self.token.position = word.position;
+            self.token.position_length = word.position_length;
+        }
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// Builds the analyzer registered under `name`: its pipeline, remembered per word.
 pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
+    pipeline(name).map(|p| TextAnalyzer::from(Remembering::new(p)))
+}
+
+/// The pipeline of the analyzer `name`, word by word, remembering nothing.
+pub fn pipeline(name: &str) -> Option<TextAnalyzer> {
     let de_exact = || {
         TextAnalyzer::builder(WordTokenizer::default())
             .filter(LowerCaser)
@@ -407,6 +564,7 @@ pub struct Analyzers {
     en_stop: TextAnalyzer,
     de_stemmer: TextAnalyzer,
     en_stemmer: TextAnalyzer,
+    stems: [FxHashMap<String, String>; 2],
 }
 
 impl Default for Analyzers {
@@ -441,6 +599,7 @@ impl Analyzers {
             en_stemmer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(Stemmer::new(Language::English))
                 .build(),
+            stems: Default::default(),
         }
     }
 
@@ -462,14 +621,23 @@ impl Analyzers {
 
     /// The stem of a word that has already been through the exact analyzer: the last step of
     /// the stemming analyzer alone, so `stem_word(exact(w)) == stem(w)`.
+    /// Remembered like the analyzers' terms.
     pub fn stem_word(&mut self, lang: Lang, exact: &str) -> String {
-        let stemmer = match lang {
-            Lang::De => &mut self.de_stemmer,
-            Lang::En => &mut self.en_stemmer,
+        let (stemmer, stems) = match lang {
+            Lang::De => (&mut self.de_stemmer, &mut self.stems[0]),
+            Lang::En => (&mut self.en_stemmer, &mut self.stems[1]),
         };
-        analyze(stemmer, exact)
+        if let Some(stem) = stems.get(exact) {
+            return stem.clone();
+        }
+        let stem = analyze(stemmer, exact)
             .pop()
-            .map_or_else(|| exact.to_string(), |t| t.text)
+            .map_or_else(|| exact.to_string(), |t| t.text);
+        if stems.len() >= REMEMBERED_WORDS {
+            stems.clear();
+        }
+        stems.insert(exact.to_string(), stem.clone());
+        stem
     }
 
     /// Whether a word is a stop word in either language (`in`, `the`, `der`) or a question
@@ -527,6 +695,151 @@ mod tests {
         let t = analyze(&mut a, "Obama's plan");
         assert_eq!((t[0].from, t[0].to), (0, 7));
         assert_eq!((t[1].from, t[1].to), (8, 12));
+    }
+
+    /// The remembering analyzers against their pipelines run word by word afresh, over every
+    /// sentence of the corpus in both languages, twice (the second time from memory), and
+    /// after forgetting (a memory of one word).
+    #[test]
+    fn remembering_changes_nothing() {
+        let corpus = crate::corpus::Corpus::load(&crate::corpus::CorpusLocation::Embedded)
+            .expect("the embedded corpus");
+        let tokens = |analyzer: &mut TextAnalyzer, text: &str| {
+            let mut out = Vec::new();
+            let mut stream = analyzer.token_stream(text);
+            while let Some(t) = stream.next() {
+                out.push((
+                    t.text.clone(),
+                    t.offset_from,
+                    t.offset_to,
+                    t.position,
+                    t.position_length,
+                ));
+            }
+            out
+        };
+        let mut compared = 0;
+        for name in ALL {
+            let mut fresh = pipeline(name).unwrap();
+            let mut remembering = analyzer(name).unwrap();
+            let mut forgetful =
+                TextAnalyzer::from(Remembering::with_capacity(pipeline(name).unwrap(), 3));
+            for _ in 0..2 {
+                for doc in &corpus.documents {
+                    for unit in &doc.units {
+                        let text = if name.starts_with("de") {
+                            &unit.de
+                        } else {
+                            &unit.en
+                        };
+                        let expected = tokens(&mut fresh, text);
+                        assert_eq!(tokens(&mut remembering, text), expected, "{name}: {text}");
+                        assert_eq!(tokens(&mut forgetful, text), expected, "{name}: {text}");
+                        compared += expected.len();
+                    }
+                }
+            }
+        }
+        assert!(compared > 10_000, "{compared}");
+    }
+
+    /// The tokenizer as it was first written, char by char: the reference for the faster one.
+    fn reference_words(text: &str) -> Vec<(String, usize, usize)> {
+        let mut out = Vec::new();
+        let mut cursor = 0;
+        loop {
+            let rest = &text[cursor..];
+            let Some(start_rel) = rest.find(char::is_alphanumeric) else {
+                return out;
+            };
+            let start = cursor + start_rel;
+            let mut end = start;
+            let mut chars = text[start..].char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if c.is_alphanumeric() {
+                    end = start + i + c.len_utf8();
+                } else if is_apostrophe(c)
+                    && chars.peek().is_some_and(|&(_, next)| next.is_alphabetic())
+                {
+                    continue;
+                } else {
+                    break;
+                }
+            }
+            cursor = end;
+            let word = &text[start..end];
+            let mut kept_end = end;
+            for suffix in ["'s", "’s", "ʼs", "'S", "’S"] {
+                if let Some(stem) = word.strip_suffix(suffix) {
+                    kept_end = start + stem.len();
+                    break;
+                }
+            }
+            let kept = text[start..kept_end].chars().filter(|&c| !is_apostrophe(c));
+            out.push((kept.collect(), start, end));
+        }
+    }
+
+    fn words(text: &str) -> Vec<(String, usize, usize)> {
+        let mut tokenizer = WordTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        let mut position = 0;
+        while let Some(t) = stream.next() {
+            assert_eq!(t.position, position, "{text}");
+            position += 1;
+            out.push((t.text.clone(), t.offset_from, t.offset_to));
+        }
+        out
+    }
+
+    #[test]
+    fn tokenizer_agrees_with_the_reference() {
+        let corpus = crate::corpus::Corpus::load(&crate::corpus::CorpusLocation::Embedded)
+            .expect("the embedded corpus");
+        for doc in &corpus.documents {
+            for unit in &doc.units {
+                for text in [&unit.de, &unit.en] {
+                    assert_eq!(words(text), reference_words(text), "{text}");
+                }
+            }
+        }
+        // Apostrophes, possessives, non-ASCII letters and digits, marks and odd ends.
+        let pieces = [
+            "O'Rourke's",
+            "Obama’s",
+            "Landrieuʼs",
+            "rock 'n' roll",
+            "'s",
+            "s'",
+            "X'S",
+            "’’a",
+            "Ärztin",
+            "Straße",
+            "İstanbul",
+            "١٢٣",
+            "e\u{301}",
+            "—",
+            " ",
+            "'",
+            "a'",
+            "'b",
+            "2014er",
+            "naïve",
+            "日本語",
+            "\u{200b}x",
+            "ǅ",
+            "ß's",
+            "",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for sep in ["", " ", "'", "’", "-", "\u{a0}"] {
+                    let text = format!("{a}{sep}{b}");
+                    assert_eq!(words(&text), reference_words(&text), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

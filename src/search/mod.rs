@@ -14,6 +14,7 @@ pub mod store;
 
 use std::path::{Path, PathBuf};
 
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
@@ -195,13 +196,27 @@ impl Engine {
         let limit = limit.clamp(1, documents.max(1));
         let index_err = |e: tantivy::TantivyError| SearchError::Index(e.to_string());
         let (total, addresses): (usize, Vec<(f32, DocAddress)>) = if compiled.has_text {
+            // Equal scores go in article order, whichever segment a document is in (an index
+            // is built by several threads, one segment each).
+            let by_score_then_order = (
+                SortBySimilarityScore,
+                (SortByStaticFastValue::<u64>::for_field("order"), Order::Asc),
+            );
             let (top, count) = searcher
                 .search(
                     &compiled.query,
-                    &(TopDocs::with_limit(limit).order_by_score(), Count),
+                    &(
+                        TopDocs::with_limit(limit).order_by(by_score_then_order),
+                        Count,
+                    ),
                 )
                 .map_err(index_err)?;
-            (count, top)
+            (
+                count,
+                top.into_iter()
+                    .map(|((score, _), addr)| (score, addr))
+                    .collect(),
+            )
         } else {
             let (top, count) = searcher
                 .search(
