@@ -15,13 +15,15 @@
 //!
 //! An exact match also matches the stemmed field, so it always outscores a stemmed one.
 
+use rustc_hash::FxHashSet;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DfaWrapper, FuzzyTermQuery, Occur, PhraseQuery,
+    Query, TermQuery,
 };
 use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{TantivyDocument, Term};
+use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::SearchError;
 use super::analysis::{Analyzers, analyze, normalize_german};
@@ -53,6 +55,11 @@ pub struct AtomSpec {
     pub part: Option<String>,
     /// For a single word: the normalized word and how many edits it forgives, per language.
     pub fuzzy: [Option<(String, usize)>; 2],
+    /// The index's terms within those edits of the word, per language (exact fields): what
+    /// the typo clause matches, so the matcher highlights exactly these words.
+    pub typos: [FxHashSet<String>; 2],
+    /// The compound parts in the index within those edits of `part`.
+    pub part_typos: FxHashSet<String>,
     /// For a prefix: the normalized prefix, per language.
     pub prefix: [Option<String>; 2],
     /// Stemmed glossary forms, per language.
@@ -187,6 +194,79 @@ fn spec(atom: &Atom, an: &mut Analyzers, glossary: &[[Vec<Vec<String>>; 2]]) -> 
     Some(s)
 }
 
+/// The terms of `field` within `n` edits of `word` (a transposition counting as one) in every
+/// segment: what a `FuzzyTermQuery` would match, spelled out. The Levenshtein automaton of a
+/// word is built once (`dfas`) and serves both languages' fields.
+fn expand(
+    searcher: &Searcher,
+    field: Field,
+    word: &str,
+    n: usize,
+    dfas: &mut Vec<(String, usize, DfaWrapper)>,
+) -> tantivy::Result<FxHashSet<String>> {
+    let position = match dfas.iter().position(|(w, d, _)| w == word && *d == n) {
+        Some(position) => position,
+        None => {
+            let query = FuzzyTermQuery::new(Term::from_field_text(field, word), n as u8, true);
+            dfas.push((word.to_string(), n, query.automaton()?));
+            dfas.len() - 1
+        }
+    };
+    let dfa = &dfas[position].2;
+    let mut terms = FxHashSet::default();
+    for segment in searcher.segment_readers() {
+        let index = segment.inverted_index(field)?;
+        let mut stream = index.terms().search(dfa).into_stream()?;
+        while stream.advance() {
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                terms.insert(term.to_string());
+            }
+        }
+    }
+    Ok(terms)
+}
+
+/// Spells out the typo matches of a spec (see [`expand`]).
+fn expand_typos(
+    s: &mut AtomSpec,
+    f: &Fields,
+    searcher: &Searcher,
+    dfas: &mut Vec<(String, usize, DfaWrapper)>,
+) -> tantivy::Result<()> {
+    for lang in LANGS {
+        if let Some((word, n)) = &s.fuzzy[li(lang)] {
+            s.typos[li(lang)] = expand(searcher, f.exact(lang), word, *n, dfas)?;
+        }
+    }
+    if let (Some(part), Some((_, n))) = (&s.part, &s.fuzzy[0]) {
+        s.part_typos = expand(searcher, f.de_parts, part, *n, dfas)?;
+    }
+    Ok(())
+}
+
+/// Matches any of the terms, every document scoring `score`.
+fn any_term(field: Field, terms: &FxHashSet<String>, score: f32) -> Option<Box<dyn Query>> {
+    if terms.is_empty() {
+        return None;
+    }
+    // Not a `TermSetQuery`: its weight builds an FST, and the FST builder's registry alone
+    // cost more than a whole search of a small index.
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = terms
+        .iter()
+        .map(|t| {
+            let term = Term::from_field_text(field, t);
+            let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            (Occur::Should, query)
+        })
+        .collect();
+    // Most words have no neighbour but themselves: no union for one term.
+    let query = match clauses.len() {
+        1 => clauses.pop().expect("one clause").1,
+        _ => Box::new(BooleanQuery::new(clauses)),
+    };
+    Some(Box::new(ConstScoreQuery::new(query, score)))
+}
+
 /// The tantivy query of a spec.
 fn atom_query(s: &AtomSpec, f: &Fields, fuzzy: bool) -> Box<dyn Query> {
     let mut clauses: Vec<Box<dyn Query>> = Vec::new();
@@ -217,21 +297,13 @@ fn atom_query(s: &AtomSpec, f: &Fields, fuzzy: bool) -> Box<dyn Query> {
             }
         }
         if fuzzy {
-            if let Some((word, n)) = &s.fuzzy[i] {
-                let q =
-                    FuzzyTermQuery::new(Term::from_field_text(f.exact(lang), word), *n as u8, true);
-                clauses.push(boost(Box::new(q), 0.5));
-            }
+            clauses.extend(any_term(f.exact(lang), &s.typos[i], 0.5));
         }
     }
     if let Some(part) = &s.part {
         clauses.push(boost(term(f.de_parts, part), 1.5));
         if fuzzy {
-            if let Some((_, n)) = &s.fuzzy[0] {
-                let q =
-                    FuzzyTermQuery::new(Term::from_field_text(f.de_parts, part), *n as u8, true);
-                clauses.push(boost(Box::new(q), 0.4));
-            }
+            clauses.extend(any_term(f.de_parts, &s.part_typos, 0.4));
         }
     }
     any(clauses)
@@ -319,15 +391,19 @@ pub fn compile(
     let mut has_text = false;
     let mut required = 0;
     let groups = join_glossary_terms(&q.groups, glossary, an);
+    let searcher = opened.reader.searcher();
+    let mut dfas = Vec::new();
     for group in &groups {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         let mut stop_words_only = true;
         for item in group {
             match item {
                 Item::Atom(atom) => {
-                    let Some(spec) = spec(atom, an, glossary) else {
+                    let Some(mut spec) = spec(atom, an, glossary) else {
                         continue;
                     };
+                    expand_typos(&mut spec, f, &searcher, &mut dfas)
+                        .map_err(|e| SearchError::Index(e.to_string()))?;
                     let word = match atom {
                         Atom::Word(w) => Some(w.as_str()),
                         _ => None,

@@ -3,7 +3,7 @@
 //! so compound parts, prefixes, typos and glossary terms highlight exactly like exact words
 //! (tantivy's `SnippetGenerator` cannot: it knows no terms of fuzzy or prefix queries).
 
-use super::analysis::{Analyzers, analyze};
+use super::analysis::{Analyzed, Analyzers};
 use super::compile::{AtomSpec, LANGS, li};
 use super::compounds;
 use crate::l10n::Lang;
@@ -86,7 +86,6 @@ struct Tok {
 struct Need {
     stem_starts: [Vec<String>; 2],
     part_probes: Vec<String>,
-    all_parts: bool,
 }
 
 fn start(word: &str, n: usize) -> String {
@@ -98,7 +97,6 @@ impl Need {
         let mut need = Need {
             stem_starts: Default::default(),
             part_probes: Vec::new(),
-            all_parts: false,
         };
         for atom in atoms {
             for lang in LANGS {
@@ -108,16 +106,29 @@ impl Need {
                     need.stem_starts[i].push(start(stem, 2));
                 }
             }
-            let probes = atom.part.iter().chain(&atom.prefix[0]);
+            let probes = atom
+                .part
+                .iter()
+                .chain(&atom.prefix[0])
+                .chain(&atom.part_typos);
             need.part_probes.extend(probes.map(|p| start(p, 3)));
-            need.all_parts |= atom.fuzzy[0].is_some() && atom.part.is_some();
         }
         need
     }
 }
 
 fn tokens(text: &str, lang: Lang, need: &Need, an: &mut Analyzers) -> Vec<Tok> {
-    let exact = analyze(an.exact(lang), text);
+    let mut exact = Vec::with_capacity(text.len() / 6);
+    {
+        let mut stream = an.exact(lang).token_stream(text);
+        while let Some(t) = stream.next() {
+            exact.push(Analyzed {
+                text: t.text.clone(),
+                from: t.offset_from,
+                to: t.offset_to,
+            });
+        }
+    }
     exact
         .into_iter()
         .map(|e| {
@@ -129,8 +140,8 @@ fn tokens(text: &str, lang: Lang, need: &Need, an: &mut Analyzers) -> Vec<Tok> {
             } else {
                 String::new()
             };
-            let split = lang == Lang::De
-                && (need.all_parts || need.part_probes.iter().any(|p| e.text.contains(p.as_str())));
+            let split =
+                lang == Lang::De && need.part_probes.iter().any(|p| e.text.contains(p.as_str()));
             let parts = match split.then(|| compounds::split(&e.text)).flatten() {
                 Some(parts) => parts
                     .into_iter()
@@ -207,31 +218,22 @@ fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec
                 .collect(),
         );
     }
-    if let Some((word, n)) = &atom.fuzzy[i] {
-        let len = word.chars().count();
-        let close = |candidate: &str| {
-            candidate.len().abs_diff(word.len()) <= 2 * n
-                && candidate.chars().count().abs_diff(len) <= *n
-                && strsim::osa_distance(candidate, word) <= *n
-        };
-        let part = atom.part.as_deref().filter(|_| lang == Lang::De);
+    // Typos: the words the index's typo clause matched (see `compile::expand`).
+    let typos = &atom.typos[i];
+    let part_typos = &atom.part_typos;
+    if !typos.is_empty() || (lang == Lang::De && !part_typos.is_empty()) {
         add!(
             Tier::Typo,
             toks.iter()
                 .filter(|t| {
-                    close(&t.exact)
-                        || part.is_some_and(|p| t.parts.iter().any(|x| close_to(x, p, *n)))
+                    typos.contains(&t.exact)
+                        || (lang == Lang::De && t.parts.iter().any(|x| part_typos.contains(x)))
                 })
                 .map(|t| (t.from, t.to))
                 .collect(),
         );
     }
     (best, spans)
-}
-
-/// Whether `a` is within `n` edits of `b` (a transposition counting as one).
-fn close_to(a: &str, b: &str, n: usize) -> bool {
-    a.chars().count().abs_diff(b.chars().count()) <= n && strsim::osa_distance(a, b) <= n
 }
 
 /// Scores a sentence: the sum of each atom's best tier, and the spans to highlight, merged.
