@@ -49,6 +49,13 @@ fn a_missing_index_is_built_on_first_search() {
     // The second search opens the same generation.
     assert_eq!(ids(&search(&index, &[], "Plagiat")), ["mt"]);
     assert_eq!(generation(&index), live);
+    // The corpus is one segment: each more would cost every search's start files to open and
+    // a term dictionary to walk.
+    let segments = fs::read_dir(&live)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension() == Some("idx".as_ref()))
+        .count();
+    assert_eq!(segments, 1);
 }
 
 #[test]

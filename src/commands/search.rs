@@ -42,7 +42,11 @@ pub fn run(
 ) -> Result<Exit, Error> {
     let text = words.join(" ");
     let parsed = query::parse(&text).map_err(Error::Query)?;
-    let (mut engine, _) = Engine::open(&config.index, &config.corpus).map_err(search_error)?;
+    let (engine, _) = Engine::open(&config.index, &config.corpus).map_err(search_error)?;
+    // Never dropped: the process ends right after this command, and unmapping the index file
+    // by file and freeing its readers one by one took longer than letting the kernel reclaim
+    // it all at exit (about 5% of a search's run time).
+    let mut engine = std::mem::ManuallyDrop::new(engine);
     let (total, hits) = match engine.search(&parsed, limit) {
         Ok(found) => found,
         Err(SearchError::Compile(e @ CompileError::NoSuchPerson { .. })) => {

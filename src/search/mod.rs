@@ -4,6 +4,7 @@
 //! of each hit ([`matcher`]). Printing is the `search` command's business, not this module's.
 
 pub mod analysis;
+mod build_dir;
 pub mod compile;
 pub mod compounds;
 pub mod indexer;
@@ -138,7 +139,9 @@ impl Engine {
     ) -> Result<Engine, SearchError> {
         let lexicon = indexer::lexicon(corpus, key);
         let names = indexer::names(corpus);
-        store::build(dir, key, lexicon, &names, |writer, fields| {
+        let docs = docs.into_iter();
+        let threads = store::writer_threads(docs.size_hint().1);
+        store::build(dir, key, lexicon, &names, threads, |writer, fields| {
             indexer::fill(docs, writer, fields)
         })
         .map(Engine::from)

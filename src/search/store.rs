@@ -25,9 +25,10 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
-use tantivy::{Index, IndexReader, ReloadPolicy};
+use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
 
 use super::analysis;
+use super::build_dir::{BuildDirectory, sync_dir};
 use super::schema::{self, Fields};
 use crate::corpus::{Person, State};
 
@@ -156,6 +157,21 @@ fn unique() -> String {
 /// and scales with cores; segments beyond a handful cost searches more than they save.
 const MAX_WRITER_THREADS: usize = 4;
 
+/// Fewer documents than this are indexed by one thread, into one segment: every segment costs
+/// each search a few files to open and a term dictionary to walk, and the corpus's 37
+/// documents take milliseconds anyway.
+const PARALLEL_FROM_DOCUMENTS: usize = 1_000;
+
+/// How many threads index `documents` (`None`: not known in advance).
+pub fn writer_threads(documents: Option<usize>) -> usize {
+    match documents {
+        Some(n) if n < PARALLEL_FROM_DOCUMENTS => 1,
+        _ => std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(MAX_WRITER_THREADS),
+    }
+}
+
 /// Memory each indexing thread fills before it writes its segment. Larger segments mean fewer
 /// of them and fewer merges: the 100k-unit benchmark corpus fits in one segment per thread.
 const WRITER_MEMORY_PER_THREAD: usize = 60_000_000;
@@ -221,6 +237,7 @@ pub fn build(
     key: &str,
     lexicon: Lexicon,
     names: &Names,
+    threads: usize,
     fill: impl FnOnce(&mut tantivy::IndexWriter, &Fields) -> tantivy::Result<u64>,
 ) -> Result<Opened, BuildError> {
     let fail = |path: &Path, error: &dyn std::fmt::Display| BuildError {
@@ -232,11 +249,10 @@ pub fn build(
     fs::create_dir(&tmp).map_err(|e| fail(&tmp, &e))?;
     let result = (|| {
         let (schema, fields) = schema::schema();
-        let index = Index::create_in_dir(&tmp, schema).map_err(|e| fail(&tmp, &e))?;
+        let directory = BuildDirectory::open(&tmp).map_err(|e| fail(&tmp, &e))?;
+        let index = Index::create(directory, schema, IndexSettings::default())
+            .map_err(|e| fail(&tmp, &e))?;
         analysis::register(&index);
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(MAX_WRITER_THREADS);
         let mut writer = index
             .writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)
             .map_err(|e| fail(&tmp, &e))?;
@@ -244,14 +260,19 @@ pub fn build(
         writer.commit().map_err(|e| fail(&tmp, &e))?;
         writer.wait_merging_threads().map_err(|e| fail(&tmp, &e))?;
         let json = serde_json::to_vec(names).map_err(|e| fail(&tmp, &e))?;
-        write_synced(&tmp.join("names.json"), &json).map_err(|e| fail(&tmp, &e))?;
+        let names_path = tmp.join("names.json");
+        fs::write(&names_path, &json).map_err(|e| fail(&names_path, &e))?;
         let lexicon = Lexicon {
             documents,
             names_hash: fnv(FNV_START, &json),
             ..lexicon
         };
         let json = serde_json::to_vec(&lexicon).map_err(|e| fail(&tmp, &e))?;
-        write_synced(&tmp.join("lexicon.json"), &json).map_err(|e| fail(&tmp, &e))?;
+        let lexicon_path = tmp.join("lexicon.json");
+        fs::write(&lexicon_path, &json).map_err(|e| fail(&lexicon_path, &e))?;
+        // Everything on disk before the generation can be named: one sync per file, now,
+        // instead of tantivy's as it went (see `build_dir`).
+        BuildDirectory::make_durable(&tmp).map_err(|e| fail(&tmp, &e))?;
         let generation = format!("{key}-{}", unique());
         let live = dir.join(&generation);
         fs::rename(&tmp, &live).map_err(|e| fail(&live, &e))?;
@@ -262,6 +283,7 @@ pub fn build(
             let _ = fs::remove_file(&pointer_tmp);
             fail(&pointer, &e)
         })?;
+        sync_dir(dir).map_err(|e| fail(dir, &e))?;
         open_generation(&live, key).map_err(|e| fail(&live, &e))
     })();
     if result.is_err() {
