@@ -140,8 +140,8 @@ impl Engine {
         let lexicon = indexer::lexicon(corpus, key);
         let names = indexer::names(corpus);
         let docs = docs.into_iter();
-        let threads = store::writer_threads(docs.size_hint().1);
-        store::build(dir, key, lexicon, &names, threads, |writer, fields| {
+        let plan = store::writer_plan(docs.size_hint().1);
+        store::build(dir, key, lexicon, &names, plan, |writer, fields| {
             indexer::fill(docs, writer, fields)
         })
         .map(Engine::from)

@@ -162,19 +162,33 @@ const MAX_WRITER_THREADS: usize = 4;
 /// documents take milliseconds anyway.
 const PARALLEL_FROM_DOCUMENTS: usize = 1_000;
 
-/// How many threads index `documents` (`None`: not known in advance).
-pub fn writer_threads(documents: Option<usize>) -> usize {
-    match documents {
+/// How to write an index of `documents` (`None`: not known in advance): how many threads,
+/// and how much memory each.
+pub fn writer_plan(documents: Option<usize>) -> (usize, usize) {
+    let threads = match documents {
         Some(n) if n < PARALLEL_FROM_DOCUMENTS => 1,
         _ => std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(MAX_WRITER_THREADS),
-    }
+    };
+    let memory = documents.map_or(WRITER_MEMORY_PER_THREAD, |n| {
+        (n.saturating_mul(WRITER_MEMORY_PER_DOCUMENT) / threads)
+            .clamp(WRITER_MEMORY_MIN, WRITER_MEMORY_PER_THREAD)
+    });
+    (threads, memory)
 }
 
-/// Memory each indexing thread fills before it writes its segment. Larger segments mean fewer
-/// of them and fewer merges: the 100k-unit benchmark corpus fits in one segment per thread.
+/// Memory each indexing thread fills at most before it writes its segment. Larger segments
+/// mean fewer of them and fewer merges: the 100k-unit benchmark corpus fits in one segment
+/// per thread. But tantivy sizes a thread's term hash table by this budget up front and walks
+/// all of it when it writes the segment, so a small build gets a small budget.
 const WRITER_MEMORY_PER_THREAD: usize = 60_000_000;
+
+/// tantivy's smallest budget per thread.
+const WRITER_MEMORY_MIN: usize = 15_000_000;
+
+/// Roughly what one race-sized document takes in the indexing arena.
+const WRITER_MEMORY_PER_DOCUMENT: usize = 6_000;
 
 /// Opens the live generation for `key`.
 pub fn open(dir: &Path, key: &str) -> Result<Opened, OpenError> {
@@ -237,7 +251,7 @@ pub fn build(
     key: &str,
     lexicon: Lexicon,
     names: &Names,
-    threads: usize,
+    (threads, memory): (usize, usize),
     fill: impl FnOnce(&mut tantivy::IndexWriter, &Fields) -> tantivy::Result<u64>,
 ) -> Result<Opened, BuildError> {
     let fail = |path: &Path, error: &dyn std::fmt::Display| BuildError {
@@ -254,7 +268,7 @@ pub fn build(
             .map_err(|e| fail(&tmp, &e))?;
         analysis::register(&index);
         let mut writer = index
-            .writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)
+            .writer_with_num_threads(threads, threads * memory)
             .map_err(|e| fail(&tmp, &e))?;
         let documents = fill(&mut writer, &fields).map_err(|e| fail(&tmp, &e))?;
         writer.commit().map_err(|e| fail(&tmp, &e))?;
