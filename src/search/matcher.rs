@@ -3,7 +3,7 @@
 //! so compound parts, prefixes, typos and glossary terms highlight exactly like exact words
 //! (tantivy's `SnippetGenerator` cannot: it knows no terms of fuzzy or prefix queries).
 
-use super::analysis::{Analyzed, Analyzers};
+use super::analysis::{Analyzed, Analyzers, normalize_german};
 use super::compile::{AtomSpec, LANGS, li};
 use super::compounds;
 use crate::l10n::Lang;
@@ -83,13 +83,25 @@ struct Tok {
 /// word starts like it, and a part can only be in a word that contains it, so most tokens of
 /// a sentence are never stemmed or split (stemming every word of every unit would dominate the
 /// cost of a search).
+///
+/// It also knows, per language, what a sentence must contain for any atom to match in it at
+/// all (`needles`), so that most sentences of a hit are never tokenized.
 struct Need {
     stem_starts: [Vec<String>; 2],
     part_probes: Vec<String>,
+    /// Strings one of which every matching word contains, folded like the exact analyzer
+    /// folds words; `None` when some atom gives no such string.
+    needles: [Option<Vec<String>>; 2],
 }
 
 fn start(word: &str, n: usize) -> String {
     word.chars().take(n).collect()
+}
+
+/// The needle of a stem: a word whose stem it is starts with all of the stem but its last
+/// letter (English turns a final `y` into `i`: `early` → `earli`), at most three letters of it.
+fn stem_needle(stem: &str) -> String {
+    start(stem, stem.chars().count().saturating_sub(1).min(3))
 }
 
 impl Need {
@@ -97,6 +109,7 @@ impl Need {
         let mut need = Need {
             stem_starts: Default::default(),
             part_probes: Vec::new(),
+            needles: [Some(Vec::new()), Some(Vec::new())],
         };
         for atom in atoms {
             for lang in LANGS {
@@ -104,6 +117,24 @@ impl Need {
                 let seqs = std::iter::once(&atom.stem[i]).chain(&atom.glossary[i]);
                 for stem in seqs.flatten() {
                     need.stem_starts[i].push(start(stem, 2));
+                }
+                // Every way the atom can match names a string the matching word contains:
+                // the first word of a sequence, the start of a stem, a part, a prefix, a typo.
+                let mut needles: Vec<String> = Vec::new();
+                needles.extend(atom.exact[i].first().cloned());
+                let stems = std::iter::once(&atom.stem[i]).chain(&atom.glossary[i]);
+                needles.extend(stems.filter_map(|seq| seq.first()).map(|s| stem_needle(s)));
+                needles.extend(atom.prefix[i].iter().cloned());
+                needles.extend(atom.typos[i].iter().cloned());
+                if lang == Lang::De {
+                    let parts = atom.part.iter().chain(&atom.part_typos);
+                    needles.extend(parts.map(|p| stem_needle(p)));
+                }
+                if needles.iter().any(String::is_empty) {
+                    need.needles[i] = None;
+                }
+                if let Some(all) = &mut need.needles[i] {
+                    all.extend(needles);
                 }
             }
             let probes = atom
@@ -115,6 +146,50 @@ impl Need {
         }
         need
     }
+
+    /// Whether no atom can match anywhere in `text`. `false` when that cannot be told
+    /// cheaply: the text holds letters whose folding only the analyzer knows.
+    fn rules_out(&self, text: &str, lang: Lang) -> bool {
+        let Some(needles) = &self.needles[li(lang)] else {
+            return false;
+        };
+        let Some(folded) = fold(text, lang) else {
+            return false;
+        };
+        !needles.iter().any(|n| folded.contains(n.as_str()))
+    }
+}
+
+/// A sentence folded like the exact analyzer folds its words (lower case, apostrophes
+/// dropped, German normalization or umlauts folded), other characters kept or blanked, so
+/// that every word's exact term is a substring of it. `None` when the text holds a letter
+/// other than ASCII, `ä ö ü ß`: its folding is left to the analyzer.
+fn fold(text: &str, lang: Lang) -> Option<String> {
+    let german = lang == Lang::De;
+    let mut lower = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\'' | '’' | 'ʼ' => {}
+            c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+            // German normalization folds these itself, with the digraphs; English folding
+            // is ASCII folding.
+            'ä' | 'Ä' if german => lower.push('ä'),
+            'ö' | 'Ö' if german => lower.push('ö'),
+            'ü' | 'Ü' if german => lower.push('ü'),
+            'ß' if german => lower.push('ß'),
+            'ä' | 'Ä' => lower.push('a'),
+            'ö' | 'Ö' => lower.push('o'),
+            'ü' | 'Ü' => lower.push('u'),
+            'ß' => lower.push_str("ss"),
+            c if c.is_alphanumeric() => return None,
+            _ => lower.push(' '),
+        }
+    }
+    Some(if german {
+        normalize_german(&lower)
+    } else {
+        lower
+    })
 }
 
 fn tokens(text: &str, lang: Lang, need: &Need, an: &mut Analyzers) -> Vec<Tok> {
@@ -284,6 +359,18 @@ pub fn best_unit(
     en_units: &[String],
     an: &mut Analyzers,
 ) -> Option<Best> {
+    best_unit_with(atoms, de_units, en_units, an, true)
+}
+
+/// [`best_unit`], with or without ruling sentences out before analysing them (the tests
+/// compare the two).
+fn best_unit_with(
+    atoms: &[AtomSpec],
+    de_units: &[String],
+    en_units: &[String],
+    an: &mut Analyzers,
+    rule_out: bool,
+) -> Option<Best> {
     let need = Need::of(atoms);
     let mut best: Option<(u32, u32, Best)> = None;
     for (unit, (de, en)) in de_units.iter().zip(en_units).enumerate() {
@@ -291,6 +378,9 @@ pub fn best_unit(
         let mut scores = [0; 2];
         for lang in LANGS {
             let text = if lang == Lang::De { de } else { en };
+            if rule_out && need.rules_out(text, lang) {
+                continue;
+            }
             let (score, spans) = sentence_matches(atoms, text, lang, &need, an);
             scores[li(lang)] = score;
             highlights[li(lang)] = spans;
@@ -311,4 +401,129 @@ pub fn best_unit(
         }
     }
     best.map(|(_, _, b)| b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, CorpusLocation};
+    use crate::search::{Engine, compile, query};
+
+    /// Ruling sentences out before analysing them changes no answer: for the judged queries,
+    /// words of the corpus in both languages, misspelt, cut to prefixes and paired, the best
+    /// unit and its highlights of every document are the same with and without it.
+    #[test]
+    fn ruling_out_changes_nothing() {
+        let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (mut engine, _) = Engine::open(dir.path(), &CorpusLocation::Embedded).unwrap();
+        #[derive(serde::Deserialize)]
+        struct Set {
+            query: Vec<Judged>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Judged {
+            text: String,
+        }
+        let judged: Set = toml::from_str(include_str!("../../tests/judged/queries.toml")).unwrap();
+        let mut queries: Vec<String> = judged.query.into_iter().map(|q| q.text).collect();
+        let mut words: Vec<&str> = corpus
+            .documents
+            .iter()
+            .flat_map(|d| &d.units)
+            .flat_map(|u| u.de.split_whitespace().chain(u.en.split_whitespace()))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        for (n, word) in words.iter().enumerate().filter(|(n, _)| n % 9 == 0) {
+            let chars: Vec<char> = word.chars().collect();
+            queries.push(word.to_string());
+            if chars.len() >= 6 {
+                let mut typo = chars.clone();
+                typo.swap(2, 3);
+                queries.push(typo.into_iter().collect());
+                queries.push(format!("{}*", chars[..4].iter().collect::<String>()));
+            }
+            queries.push(format!("{word} {}", words[(n * 7 + 3) % words.len()]));
+        }
+        // Words whose folding or stemming is irregular, in sentences of their own.
+        let odd = [
+            (
+                "Die Umfragen von O'Rourke zeigten früh einen Vorsprung.",
+                "O'Rourke's early study showed a lead.",
+            ),
+            (
+                "Müller, Rücktritt und die Straße: „Quelle“ – Bauer.",
+                "Müller’s resignation on the street: research by Bauer.",
+            ),
+        ];
+        queries.extend(
+            [
+                "studies",
+                "Orourke",
+                "O’Rourke",
+                "earli",
+                "early",
+                "Mueller",
+                "Muller",
+                "Ruecktritt",
+                "Strasse",
+                "Quelle",
+                "Bauer",
+                "resign",
+                "Stud*",
+            ]
+            .map(String::from),
+        );
+        let mut docs: Vec<(String, Vec<String>, Vec<String>)> = corpus
+            .documents
+            .iter()
+            .map(|d| {
+                let de = d.units.iter().map(|u| u.de.clone()).collect();
+                let en = d.units.iter().map(|u| u.en.clone()).collect();
+                (d.id.clone(), de, en)
+            })
+            .collect();
+        docs.push((
+            "odd".into(),
+            odd.iter().map(|p| p.0.to_string()).collect(),
+            odd.iter().map(|p| p.1.to_string()).collect(),
+        ));
+        let mut compared = 0;
+        let mut ruled_out = 0;
+        let mut odd_found = 0;
+        for text in &queries {
+            let Ok(parsed) = query::parse(text) else {
+                continue;
+            };
+            let Ok(compiled) = compile::compile(&parsed, &engine.opened, &mut engine.analyzers)
+            else {
+                continue;
+            };
+            let need = Need::of(&compiled.atoms);
+            for (id, de, en) in &docs {
+                let an = &mut engine.analyzers;
+                let fast = best_unit_with(&compiled.atoms, de, en, an, true);
+                let full = best_unit_with(&compiled.atoms, de, en, an, false);
+                let key =
+                    |b: &Option<Best>| b.as_ref().map(|b| (b.unit, b.highlights.clone(), b.scores));
+                assert_eq!(key(&fast), key(&full), "{text:?} in {id}");
+                if id == "odd" && full.is_some() {
+                    odd_found += 1;
+                }
+                compared += 1;
+                ruled_out += de
+                    .iter()
+                    .filter(|t| need.rules_out(t, Lang::De))
+                    .chain(en.iter().filter(|t| need.rules_out(t, Lang::En)))
+                    .count();
+            }
+        }
+        assert!(compared > 10_000, "{compared}");
+        assert!(odd_found >= 10, "{odd_found}");
+        // And it does rule out: most sentences of most documents match nothing.
+        assert!(ruled_out > compared * 4, "{ruled_out} of {compared}");
+    }
 }
