@@ -521,6 +521,10 @@ mod tests {
                     .count();
             }
         }
+        println!(
+            "{} queries, {compared} documents compared, {ruled_out} sentences ruled out",
+            queries.len()
+        );
         assert!(compared > 10_000, "{compared}");
         assert!(odd_found >= 10, "{odd_found}");
         // And it does rule out: most sentences of most documents match nothing.
