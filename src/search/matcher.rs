@@ -86,7 +86,7 @@ struct Tok {
 ///
 /// It also knows, per language, what a sentence must contain for any atom to match in it at
 /// all (`needles`), so that most sentences of a hit are never tokenized.
-struct Need {
+pub struct Need {
     stem_starts: [Vec<String>; 2],
     part_probes: Vec<String>,
     /// Strings one of which every matching word contains, folded like the exact analyzer
@@ -105,7 +105,8 @@ fn stem_needle(stem: &str) -> String {
 }
 
 impl Need {
-    fn of(atoms: &[AtomSpec]) -> Need {
+    /// What `atoms` need, worked out once per query.
+    pub fn of(atoms: &[AtomSpec]) -> Need {
         let mut need = Need {
             stem_starts: Default::default(),
             part_probes: Vec::new(),
@@ -355,23 +356,24 @@ fn merge(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// language breaks ties, then article order).
 pub fn best_unit(
     atoms: &[AtomSpec],
+    need: &Need,
     de_units: &[String],
     en_units: &[String],
     an: &mut Analyzers,
 ) -> Option<Best> {
-    best_unit_with(atoms, de_units, en_units, an, true)
+    best_unit_with(atoms, need, de_units, en_units, an, true)
 }
 
 /// [`best_unit`], with or without ruling sentences out before analysing them (the tests
 /// compare the two).
 fn best_unit_with(
     atoms: &[AtomSpec],
+    need: &Need,
     de_units: &[String],
     en_units: &[String],
     an: &mut Analyzers,
     rule_out: bool,
 ) -> Option<Best> {
-    let need = Need::of(atoms);
     let mut best: Option<(u32, u32, Best)> = None;
     for (unit, (de, en)) in de_units.iter().zip(en_units).enumerate() {
         let mut highlights: [Vec<(usize, usize)>; 2] = Default::default();
@@ -381,7 +383,7 @@ fn best_unit_with(
             if rule_out && need.rules_out(text, lang) {
                 continue;
             }
-            let (score, spans) = sentence_matches(atoms, text, lang, &need, an);
+            let (score, spans) = sentence_matches(atoms, text, lang, need, an);
             scores[li(lang)] = score;
             highlights[li(lang)] = spans;
         }
@@ -505,8 +507,8 @@ mod tests {
             let need = Need::of(&compiled.atoms);
             for (id, de, en) in &docs {
                 let an = &mut engine.analyzers;
-                let fast = best_unit_with(&compiled.atoms, de, en, an, true);
-                let full = best_unit_with(&compiled.atoms, de, en, an, false);
+                let fast = best_unit_with(&compiled.atoms, &need, de, en, an, true);
+                let full = best_unit_with(&compiled.atoms, &need, de, en, an, false);
                 let key =
                     |b: &Option<Best>| b.as_ref().map(|b| (b.unit, b.highlights.clone(), b.scores));
                 assert_eq!(key(&fast), key(&full), "{text:?} in {id}");

@@ -24,7 +24,7 @@ use crate::corpus::{Corpus, CorpusLocation};
 use crate::l10n::Lang;
 use analysis::Analyzers;
 use compile::Compiled;
-use matcher::{Best, best_unit};
+use matcher::{Best, Need, best_unit};
 use query::Query;
 use store::{BuildError, OpenError, Opened};
 
@@ -236,8 +236,9 @@ impl Engine {
             )
         };
         let mut hits = Vec::with_capacity(addresses.len());
+        let need = Need::of(&compiled.atoms);
         for (score, addr) in addresses {
-            hits.push(self.hit(&searcher, &compiled, score, addr)?);
+            hits.push(self.hit(&searcher, &compiled, &need, score, addr)?);
         }
         Ok((total, hits))
     }
@@ -246,6 +247,7 @@ impl Engine {
         &mut self,
         searcher: &Searcher,
         compiled: &Compiled,
+        need: &Need,
         score: f32,
         addr: DocAddress,
     ) -> Result<Hit, SearchError> {
@@ -268,6 +270,7 @@ impl Engine {
         } else {
             best_unit(
                 &compiled.atoms,
+                need,
                 &all(f.de_units),
                 &all(f.en_units),
                 &mut self.analyzers,
