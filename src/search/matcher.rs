@@ -115,16 +115,18 @@ impl Need {
         for atom in atoms {
             for lang in LANGS {
                 let i = li(lang);
-                let seqs = std::iter::once(&atom.stem[i]).chain(&atom.glossary[i]);
-                for stem in seqs.flatten() {
+                let stem_seqs: Vec<&Vec<String>> = std::iter::once(&atom.stem[i])
+                    .chain(&atom.glossary[i])
+                    .collect();
+                for stem in stem_seqs.iter().copied().flatten() {
                     need.stem_starts[i].push(start(stem, 2));
                 }
                 // Every way the atom can match names a string the matching word contains:
                 // the first word of a sequence, the start of a stem, a part, a prefix, a typo.
                 let mut needles: Vec<String> = Vec::new();
                 needles.extend(atom.exact[i].first().cloned());
-                let stems = std::iter::once(&atom.stem[i]).chain(&atom.glossary[i]);
-                needles.extend(stems.filter_map(|seq| seq.first()).map(|s| stem_needle(s)));
+                let first_stems = stem_seqs.iter().filter_map(|seq| seq.first());
+                needles.extend(first_stems.map(|s| stem_needle(s)));
                 needles.extend(atom.prefix[i].iter().cloned());
                 needles.extend(atom.typos[i].iter().cloned());
                 if lang == Lang::De {
