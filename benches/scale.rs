@@ -124,6 +124,21 @@ const QUERY_BUDGET: Duration = Duration::from_secs(15);
 const MAX_ROUNDS: usize = 200;
 const MIN_ROUNDS: usize = 10;
 
+/// `SCALE_CLASS=typo,phrase`: only the query classes whose names start so (for profiling one).
+fn selected(class: &str) -> bool {
+    std::env::var("SCALE_CLASS").map_or(true, |wanted| {
+        wanted.split(',').any(|w| class.starts_with(w.trim()))
+    })
+}
+
+/// `SCALE_ROUNDS=N`: exactly N rounds whatever the time, so that runs under an instruction
+/// counter (`valgrind --tool=callgrind`) do the same work and can be compared.
+fn fixed_rounds() -> Option<usize> {
+    std::env::var("SCALE_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--child") {
@@ -433,7 +448,10 @@ fn build_fts5(units: usize, dir: &Path) -> Report {
 fn measure(mut run: impl FnMut(&str, &str) -> usize) -> Vec<(String, f64, f64, f64, usize)> {
     let mut samples: Vec<(Vec<f64>, usize)> = vec![(Vec::new(), 0); QUERIES.len()];
     let round = |samples: &mut Vec<(Vec<f64>, usize)>, run: &mut dyn FnMut(&str, &str) -> usize| {
-        for (i, (_, queries)) in QUERIES.iter().enumerate() {
+        for (i, (class, queries)) in QUERIES.iter().enumerate() {
+            if !selected(class) {
+                continue;
+            }
             for (ours, fts) in *queries {
                 let started = Instant::now();
                 let found = run(ours, fts);
@@ -448,13 +466,18 @@ fn measure(mut run: impl FnMut(&str, &str) -> usize) -> Vec<(String, f64, f64, f
     round(&mut scratch, &mut run);
     let started = Instant::now();
     let mut rounds = 0;
-    while rounds < MIN_ROUNDS || (rounds < MAX_ROUNDS && started.elapsed() < QUERY_BUDGET) {
+    let more = |rounds: usize| match fixed_rounds() {
+        Some(fixed) => rounds < fixed,
+        None => rounds < MIN_ROUNDS || (rounds < MAX_ROUNDS && started.elapsed() < QUERY_BUDGET),
+    };
+    while more(rounds) {
         round(&mut samples, &mut run);
         rounds += 1;
     }
     QUERIES
         .iter()
         .zip(samples)
+        .filter(|((class, _), _)| selected(class))
         .map(|((class, _), (mut times, found))| {
             times.sort_by(f64::total_cmp);
             let n = times.len();

@@ -12,6 +12,7 @@ pub mod matcher;
 pub mod query;
 pub mod schema;
 pub mod store;
+mod typos;
 
 use std::path::{Path, PathBuf};
 
