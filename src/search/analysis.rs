@@ -160,64 +160,79 @@ impl TokenStream for WordTokenStream<'_> {
 /// follows another vowel or `q` (`Quelle`, `Bauer` keep theirs), and `ß` becomes `ss`. So
 /// `Rücktritt`, `Ruecktritt` and `Rucktritt` meet. Expects lower-case input.
 pub fn normalize_german(word: &str) -> String {
-    #[derive(PartialEq)]
-    enum State {
-        /// After a consonant or at the start.
-        N,
-        /// After a vowel that does not start an `ae/oe/ue` digraph.
-        V,
-        /// After `a`, `o` or `u` that may be followed by a silent `e`.
-        U,
-    }
     let mut out = String::with_capacity(word.len());
-    let mut state = State::N;
+    let mut normalizer = GermanNormalizing::default();
     for c in word.chars() {
-        match c {
+        normalizer.push(c, &mut out);
+    }
+    out
+}
+
+/// [`normalize_german`] a character at a time, for text folded on the way (see the matcher).
+#[derive(Default)]
+pub struct GermanNormalizing {
+    state: Vowel,
+}
+
+#[derive(Default, PartialEq)]
+enum Vowel {
+    /// After a consonant or at the start.
+    #[default]
+    None,
+    /// After a vowel that does not start an `ae/oe/ue` digraph.
+    Plain,
+    /// After `a`, `o` or `u` that may be followed by a silent `e`.
+    Digraph,
+}
+
+impl GermanNormalizing {
+    /// Appends the normalization of the next (lower-case) character to `out`.
+    pub fn push(&mut self, c: char, out: &mut String) {
+        self.state = match c {
             'a' | 'o' => {
                 out.push(c);
-                state = State::U;
+                Vowel::Digraph
             }
             'u' => {
                 out.push(c);
-                state = if state == State::N {
-                    State::U
+                if self.state == Vowel::None {
+                    Vowel::Digraph
                 } else {
-                    State::V
-                };
+                    Vowel::Plain
+                }
             }
             'e' => {
-                if state != State::U {
+                if self.state != Vowel::Digraph {
                     out.push(c);
                 }
-                state = State::V;
+                Vowel::Plain
             }
             'i' | 'q' | 'y' => {
                 out.push(c);
-                state = State::V;
+                Vowel::Plain
             }
             'ä' => {
                 out.push('a');
-                state = State::V;
+                Vowel::Plain
             }
             'ö' => {
                 out.push('o');
-                state = State::V;
+                Vowel::Plain
             }
             'ü' => {
                 out.push('u');
-                state = State::V;
+                Vowel::Plain
             }
             'ß' => {
                 out.push_str("ss");
-                state = State::N;
+                Vowel::None
             }
             _ => {
                 out.push(c);
-                state = State::N;
+                Vowel::None
             }
-        }
+        };
     }
-    out
 }
 
 /// Token filter applying [`normalize_german`].

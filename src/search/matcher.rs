@@ -3,7 +3,9 @@
 //! so compound parts, prefixes, typos and glossary terms highlight exactly like exact words
 //! (tantivy's `SnippetGenerator` cannot: it knows no terms of fuzzy or prefix queries).
 
-use super::analysis::{Analyzed, Analyzers, normalize_german};
+use memchr::memmem::Finder;
+
+use super::analysis::{Analyzed, Analyzers, GermanNormalizing};
 use super::compile::{AtomSpec, LANGS, li};
 use super::compounds;
 use crate::l10n::Lang;
@@ -91,7 +93,7 @@ pub struct Need {
     part_probes: Vec<String>,
     /// Strings one of which every matching word contains, folded like the exact analyzer
     /// folds words; `None` when some atom gives no such string.
-    needles: [Option<Vec<String>>; 2],
+    needles: [Option<Vec<Finder<'static>>>; 2],
 }
 
 fn start(word: &str, n: usize) -> String {
@@ -137,7 +139,7 @@ impl Need {
                     need.needles[i] = None;
                 }
                 if let Some(all) = &mut need.needles[i] {
-                    all.extend(needles);
+                    all.extend(needles.iter().map(|n| Finder::new(n).into_owned()));
                 }
             }
             let probes = atom
@@ -151,48 +153,54 @@ impl Need {
     }
 
     /// Whether no atom can match anywhere in `text`. `false` when that cannot be told
-    /// cheaply: the text holds letters whose folding only the analyzer knows.
-    fn rules_out(&self, text: &str, lang: Lang) -> bool {
+    /// cheaply: the text holds letters whose folding only the analyzer knows. `scratch` is
+    /// space to fold the text in.
+    fn rules_out(&self, text: &str, lang: Lang, scratch: &mut String) -> bool {
         let Some(needles) = &self.needles[li(lang)] else {
             return false;
         };
-        let Some(folded) = fold(text, lang) else {
+        if !fold(text, lang, scratch) {
             return false;
-        };
-        !needles.iter().any(|n| folded.contains(n.as_str()))
+        }
+        let folded = scratch.as_bytes();
+        !needles.iter().any(|n| n.find(folded).is_some())
     }
 }
 
-/// A sentence folded like the exact analyzer folds its words (lower case, apostrophes
-/// dropped, German normalization or umlauts folded), other characters kept or blanked, so
-/// that every word's exact term is a substring of it. `None` when the text holds a letter
-/// other than ASCII, `ä ö ü ß`: its folding is left to the analyzer.
-fn fold(text: &str, lang: Lang) -> Option<String> {
+/// Folds a sentence into `out` like the exact analyzer folds its words (lower case,
+/// apostrophes dropped, German normalization or umlauts folded), other characters kept or
+/// blanked, so that every word's exact term is a substring of it. `false` when the text holds
+/// a letter other than ASCII, `ä ö ü ß`: its folding is left to the analyzer.
+fn fold(text: &str, lang: Lang, out: &mut String) -> bool {
+    out.clear();
     let german = lang == Lang::De;
-    let mut lower = String::with_capacity(text.len());
+    let mut normalizing = GermanNormalizing::default();
+    let mut emit = |c: char, out: &mut String| {
+        if german {
+            normalizing.push(c, out);
+        } else {
+            out.push(c);
+        }
+    };
     for c in text.chars() {
         match c {
             '\'' | '’' | 'ʼ' => {}
-            c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => emit(c.to_ascii_lowercase(), out),
             // German normalization folds these itself, with the digraphs; English folding
             // is ASCII folding.
-            'ä' | 'Ä' if german => lower.push('ä'),
-            'ö' | 'Ö' if german => lower.push('ö'),
-            'ü' | 'Ü' if german => lower.push('ü'),
-            'ß' if german => lower.push('ß'),
-            'ä' | 'Ä' => lower.push('a'),
-            'ö' | 'Ö' => lower.push('o'),
-            'ü' | 'Ü' => lower.push('u'),
-            'ß' => lower.push_str("ss"),
-            c if c.is_alphanumeric() => return None,
-            _ => lower.push(' '),
+            'ä' | 'Ä' if german => emit('ä', out),
+            'ö' | 'Ö' if german => emit('ö', out),
+            'ü' | 'Ü' if german => emit('ü', out),
+            'ß' if german => emit('ß', out),
+            'ä' | 'Ä' => out.push('a'),
+            'ö' | 'Ö' => out.push('o'),
+            'ü' | 'Ü' => out.push('u'),
+            'ß' => out.push_str("ss"),
+            c if c.is_alphanumeric() => return false,
+            _ => emit(' ', out),
         }
     }
-    Some(if german {
-        normalize_german(&lower)
-    } else {
-        lower
-    })
+    true
 }
 
 fn tokens(text: &str, lang: Lang, need: &Need, an: &mut Analyzers) -> Vec<Tok> {
@@ -356,11 +364,11 @@ fn merge(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 
 /// The best unit of a document: the one whose better language scores highest (the other
 /// language breaks ties, then article order).
-pub fn best_unit(
+pub fn best_unit<S: AsRef<str>>(
     atoms: &[AtomSpec],
     need: &Need,
-    de_units: &[String],
-    en_units: &[String],
+    de_units: &[S],
+    en_units: &[S],
     an: &mut Analyzers,
 ) -> Option<Best> {
     best_unit_with(atoms, need, de_units, en_units, an, true)
@@ -368,21 +376,23 @@ pub fn best_unit(
 
 /// [`best_unit`], with or without ruling sentences out before analysing them (the tests
 /// compare the two).
-fn best_unit_with(
+fn best_unit_with<S: AsRef<str>>(
     atoms: &[AtomSpec],
     need: &Need,
-    de_units: &[String],
-    en_units: &[String],
+    de_units: &[S],
+    en_units: &[S],
     an: &mut Analyzers,
     rule_out: bool,
 ) -> Option<Best> {
     let mut best: Option<(u32, u32, Best)> = None;
+    let mut scratch = String::new();
     for (unit, (de, en)) in de_units.iter().zip(en_units).enumerate() {
+        let (de, en) = (de.as_ref(), en.as_ref());
         let mut highlights: [Vec<(usize, usize)>; 2] = Default::default();
         let mut scores = [0; 2];
         for lang in LANGS {
             let text = if lang == Lang::De { de } else { en };
-            if rule_out && need.rules_out(text, lang) {
+            if rule_out && need.rules_out(text, lang, &mut scratch) {
                 continue;
             }
             let (score, spans) = sentence_matches(atoms, text, lang, need, an);
@@ -396,8 +406,8 @@ fn best_unit_with(
                 key.1,
                 Best {
                     unit,
-                    de: de.clone(),
-                    en: en.clone(),
+                    de: de.to_string(),
+                    en: en.to_string(),
                     highlights,
                     scores,
                 },
@@ -518,10 +528,14 @@ mod tests {
                     odd_found += 1;
                 }
                 compared += 1;
+                let mut scratch = String::new();
                 ruled_out += de
                     .iter()
-                    .filter(|t| need.rules_out(t, Lang::De))
-                    .chain(en.iter().filter(|t| need.rules_out(t, Lang::En)))
+                    .filter(|t| need.rules_out(t, Lang::De, &mut scratch))
+                    .count();
+                ruled_out += en
+                    .iter()
+                    .filter(|t| need.rules_out(t, Lang::En, &mut scratch))
                     .count();
             }
         }

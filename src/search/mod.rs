@@ -261,11 +261,7 @@ impl Engine {
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default()
         };
-        let all = |field| -> Vec<String> {
-            doc.get_all(field)
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        };
+        let all = |field| -> Vec<&str> { doc.get_all(field).filter_map(|v| v.as_str()).collect() };
         let best = if compiled.atoms.is_empty() {
             None
         } else {
