@@ -101,9 +101,13 @@ fn start(word: &str, n: usize) -> String {
 }
 
 /// The needle of a stem: a word whose stem it is starts with all of the stem but its last
-/// letter (English turns a final `y` into `i`: `early` → `earli`), at most three letters of it.
+/// letter. Both stemmers only cut endings, except that English may end a stem in a letter the
+/// word does not have there (`early` → `earli`, `generate` → `generat`, `luxuriating` →
+/// `luxuriate`). Three letters at most were taken before: `sti` of `stichwahl` is in every
+/// sentence with `Stimmen`, and the whole stem rules out 5 % more of the sentences the test
+/// below compares, with the same answers (irregular English forms included).
 fn stem_needle(stem: &str) -> String {
-    start(stem, stem.chars().count().saturating_sub(1).min(3))
+    start(stem, stem.chars().count().saturating_sub(1))
 }
 
 impl Need {
@@ -472,6 +476,10 @@ mod tests {
                 "Müller, Rücktritt und die Straße: „Quelle“ – Bauer.",
                 "Müller’s resignation on the street: research by Bauer.",
             ),
+            (
+                "Die Wahlhelfer zählten die Stimmen der Stichwahlen.",
+                "The dying senator was lying; the tying vote came from the skies, generously.",
+            ),
         ];
         queries.extend(
             [
@@ -488,6 +496,14 @@ mod tests {
                 "Bauer",
                 "resign",
                 "Stud*",
+                "died",
+                "lied",
+                "ties",
+                "sky",
+                "generous",
+                "Stichwahl",
+                "Wahlhelfers",
+                "zählte",
             ]
             .map(String::from),
         );
