@@ -18,7 +18,8 @@
 use rustc_hash::FxHashSet;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DfaWrapper, FuzzyTermQuery, Occur, PhraseQuery,
+    Query, TermQuery,
 };
 use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
@@ -195,24 +196,40 @@ fn spec(atom: &Atom, an: &mut Analyzers, glossary: &[[Vec<Vec<String>>; 2]]) -> 
     Some(s)
 }
 
+/// The Levenshtein DFAs built for a query, by word and number of typos: one serves the word
+/// in every field.
+type Dfas = Vec<(String, u8, DfaWrapper)>;
+
 /// The terms of `field` within `n` edits of `word` (a transposition counting as one) in every
-/// segment: what a `FuzzyTermQuery` would match, spelled out, found with the automaton of
-/// [`typos`](super::typos), which builds nothing before the walk. Words too long for it (none
-/// in the corpus) take tantivy's own Levenshtein DFA.
+/// segment: what a `FuzzyTermQuery` would match, spelled out.
+///
+/// For one typo, with tantivy's Levenshtein DFA, built once per word (`dfas`): it is small and
+/// quick to build, and the walk then looks each byte up in a table. For two, with the
+/// automaton of [`typos`](super::typos), which builds nothing and computes its states as the
+/// walk goes: the two-typo DFA of a nine-letter word took longer to build than a whole search
+/// of a small index, and the first one in a process longer than the rest of the process.
 fn expand(
     searcher: &Searcher,
     field: Field,
     word: &str,
     n: usize,
+    dfas: &mut Dfas,
 ) -> tantivy::Result<FxHashSet<String>> {
     let n = u8::try_from(n).unwrap_or(u8::MAX);
-    match Typos::new(word, n) {
-        Some(typos) => walk(searcher, field, &typos),
-        None => {
-            let query = FuzzyTermQuery::new(Term::from_field_text(field, word), n, true);
-            walk(searcher, field, &query.automaton()?)
+    if n >= 2 {
+        if let Some(typos) = Typos::new(word, n) {
+            return walk(searcher, field, &typos);
         }
     }
+    let position = match dfas.iter().position(|(w, d, _)| w == word && *d == n) {
+        Some(position) => position,
+        None => {
+            let query = FuzzyTermQuery::new(Term::from_field_text(field, word), n, true);
+            dfas.push((word.to_string(), n, query.automaton()?));
+            dfas.len() - 1
+        }
+    };
+    walk(searcher, field, &dfas[position].2)
 }
 
 /// The terms of `field` an automaton accepts, in every segment.
@@ -235,14 +252,19 @@ where
 }
 
 /// Spells out the typo matches of a spec (see [`expand`]).
-fn expand_typos(s: &mut AtomSpec, f: &Fields, searcher: &Searcher) -> tantivy::Result<()> {
+fn expand_typos(
+    s: &mut AtomSpec,
+    f: &Fields,
+    searcher: &Searcher,
+    dfas: &mut Dfas,
+) -> tantivy::Result<()> {
     for lang in LANGS {
         if let Some((word, n)) = &s.fuzzy[li(lang)] {
-            s.typos[li(lang)] = expand(searcher, f.exact(lang), word, *n)?;
+            s.typos[li(lang)] = expand(searcher, f.exact(lang), word, *n, dfas)?;
         }
     }
     if let (Some(part), Some((_, n))) = (&s.part, &s.fuzzy[0]) {
-        s.part_typos = expand(searcher, f.de_parts, part, *n)?;
+        s.part_typos = expand(searcher, f.de_parts, part, *n, dfas)?;
     }
     Ok(())
 }
@@ -395,6 +417,7 @@ pub fn compile(
     let mut required = 0;
     let groups = join_glossary_terms(&q.groups, glossary, an);
     let searcher = opened.reader.searcher();
+    let mut dfas = Dfas::new();
     for group in &groups {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         let mut stop_words_only = true;
@@ -404,7 +427,7 @@ pub fn compile(
                     let Some(mut spec) = spec(atom, an, glossary) else {
                         continue;
                     };
-                    expand_typos(&mut spec, f, &searcher)
+                    expand_typos(&mut spec, f, &searcher, &mut dfas)
                         .map_err(|e| SearchError::Index(e.to_string()))?;
                     let word = match atom {
                         Atom::Word(w) => Some(w.as_str()),
@@ -657,12 +680,17 @@ mod tests {
                 if n == 0 {
                     continue;
                 }
-                let ours = expand(&searcher, field, form, n).unwrap();
+                // Whichever automaton `expand` takes for this many typos, ours finds what
+                // tantivy's finds.
+                let typos = Typos::new(form, n as u8).unwrap();
+                let ours = walk(&searcher, field, &typos).unwrap();
                 let dfa = FuzzyTermQuery::new(Term::from_field_text(field, form), n as u8, true)
                     .automaton()
                     .unwrap();
                 let theirs = walk(&searcher, field, &dfa).unwrap();
                 assert_eq!(ours, theirs, "{form:?} with {n} typos");
+                let expanded = expand(&searcher, field, form, n, &mut Dfas::new()).unwrap();
+                assert_eq!(expanded, theirs, "{form:?} with {n} typos, expanded");
                 compared += 1;
                 found += usize::from(!ours.is_empty());
                 several += usize::from(ours.len() > 1);

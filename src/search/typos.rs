@@ -1,15 +1,20 @@
-//! Finding the terms within one or two typos of a word: a Levenshtein automaton that computes
-//! its states as the term dictionary is walked, instead of building a DFA first.
+//! Finding the terms within two typos of a word: a Levenshtein automaton that computes its
+//! states as the term dictionary is walked, instead of building a DFA first.
 //!
 //! tantivy's `FuzzyTermQuery` builds a complete DFA for every word (states of 256 transitions
-//! each, for every byte of UTF-8): for a word of nine letters and two typos that took longer
-//! than the search itself on an index of a thousand sentences, and every word of every query
-//! paid it. Here a state is one row of the edit-distance table (and the row before it, for
-//! transpositions), advanced by one character at a time; the FST walk visits exactly the
+//! each, for every byte of UTF-8), after building, once per process, a parametric automaton
+//! for the number of typos. For two typos both are large: for a word of nine letters the DFA
+//! took longer than the search itself on an index of a thousand sentences, and the first one
+//! in a process was most of a `senate-kb search Stichwahl`. (For one typo the DFA is small and
+//! walks faster than rows are computed: [`compile`](super::compile) keeps it there.)
+//!
+//! Here a state is the band of one row of the edit-distance table (and of the row before it,
+//! for transpositions), advanced by one character at a time; the FST walk visits exactly the
 //! prefixes the DFA would, because a row whose every cell exceeds the allowance is dead in
 //! both. The distance is the same: Levenshtein over Unicode characters, with a transposition
 //! of two neighbours counting as one edit (optimal string alignment), as tantivy's
-//! `FuzzyTermQuery::new(term, n, true)`. A test holds the two against each other.
+//! `FuzzyTermQuery::new(term, n, true)`. Tests hold the two against each other, on generated
+//! words and on every word of the corpus in its own index.
 
 use tantivy_fst::Automaton;
 
