@@ -627,11 +627,12 @@ mod tests {
     use super::*;
     use crate::corpus::{Corpus, CorpusLocation};
     use crate::search::Engine;
+    use crate::search::testing::corpus_words;
 
     /// The typo automaton finds, in the corpus's own index, exactly the terms tantivy's
     /// Levenshtein DFA finds: for every word of the corpus and a misspelling of each (two
-    /// letters swapped, one left out or one added), in the
-    /// exact fields of both languages and the compound parts.
+    /// letters swapped, one left out or one added), in the exact fields of both languages and
+    /// the compound parts.
     #[test]
     fn typos_find_what_tantivy_finds() {
         let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
@@ -639,15 +640,8 @@ mod tests {
         let (engine, _) = Engine::open(dir.path(), &CorpusLocation::Embedded).unwrap();
         let searcher = engine.opened.reader.searcher();
         let f = &engine.opened.fields;
-        let mut words: Vec<String> = corpus
-            .documents
-            .iter()
-            .flat_map(|d| &d.units)
-            .flat_map(|u| u.de.split_whitespace().chain(u.en.split_whitespace()))
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+        let mut words: Vec<String> = corpus_words(&corpus)
+            .map(str::to_lowercase)
             .filter(|w| allowance(w) > 0)
             .collect();
         words.sort_unstable();

@@ -425,6 +425,7 @@ fn best_unit_with<S: AsRef<str>>(
 mod tests {
     use super::*;
     use crate::corpus::{Corpus, CorpusLocation};
+    use crate::search::testing::corpus_words;
     use crate::search::{Engine, compile, query};
 
     /// Ruling sentences out before analysing them changes no answer: for the judged queries,
@@ -445,12 +446,7 @@ mod tests {
         }
         let judged: Set = toml::from_str(include_str!("../../tests/judged/queries.toml")).unwrap();
         let mut queries: Vec<String> = judged.query.into_iter().map(|q| q.text).collect();
-        let mut words: Vec<&str> = corpus
-            .documents
-            .iter()
-            .flat_map(|d| &d.units)
-            .flat_map(|u| u.de.split_whitespace().chain(u.en.split_whitespace()))
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        let mut words: Vec<&str> = corpus_words(&corpus)
             .filter(|w| w.chars().count() >= 3)
             .collect();
         words.sort_unstable();

@@ -298,3 +298,20 @@ impl From<Opened> for Engine {
         }
     }
 }
+
+/// What the search modules' unit tests share.
+#[cfg(test)]
+mod testing {
+    use crate::corpus::Corpus;
+
+    /// Every word of the corpus's sentences in both languages, punctuation trimmed, in order
+    /// and with repeats.
+    pub fn corpus_words(corpus: &Corpus) -> impl Iterator<Item = &str> {
+        corpus
+            .documents
+            .iter()
+            .flat_map(|d| &d.units)
+            .flat_map(|u| u.de.split_whitespace().chain(u.en.split_whitespace()))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    }
+}
