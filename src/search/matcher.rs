@@ -3,8 +3,6 @@
 //! so compound parts, prefixes, typos and glossary terms highlight exactly like exact words
 //! (tantivy's `SnippetGenerator` cannot: it knows no terms of fuzzy or prefix queries).
 
-use memchr::memmem::Finder;
-
 use super::analysis::{Analyzed, Analyzers, GermanNormalizing};
 use super::compile::{AtomSpec, LANGS, li};
 use super::compounds;
@@ -93,7 +91,7 @@ pub struct Need {
     part_probes: Vec<String>,
     /// Strings one of which every matching word contains, folded like the exact analyzer
     /// folds words; `None` when some atom gives no such string.
-    needles: [Option<Vec<Finder<'static>>>; 2],
+    needles: [Option<Vec<String>>; 2],
 }
 
 fn start(word: &str, n: usize) -> String {
@@ -143,7 +141,7 @@ impl Need {
                     need.needles[i] = None;
                 }
                 if let Some(all) = &mut need.needles[i] {
-                    all.extend(needles.iter().map(|n| Finder::new(n).into_owned()));
+                    all.extend(needles);
                 }
             }
             let probes = atom
@@ -166,8 +164,7 @@ impl Need {
         if !fold(text, lang, scratch) {
             return false;
         }
-        let folded = scratch.as_bytes();
-        !needles.iter().any(|n| n.find(folded).is_some())
+        !needles.iter().any(|n| scratch.contains(n.as_str()))
     }
 }
 
