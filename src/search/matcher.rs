@@ -421,18 +421,15 @@ fn best_unit_with<S: AsRef<str>>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Corpus, CorpusLocation};
-    use crate::search::testing::corpus_words;
-    use crate::search::{Engine, compile, query};
+    use crate::search::testing::{corpus_engine, corpus_words};
+    use crate::search::{compile, query};
 
     /// Ruling sentences out before analysing them changes no answer: for the judged queries,
     /// words of the corpus in both languages, misspelt, cut to prefixes and paired, the best
     /// unit and its highlights of every document are the same with and without it.
     #[test]
     fn ruling_out_changes_nothing() {
-        let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let (mut engine, _) = Engine::open(dir.path(), &CorpusLocation::Embedded).unwrap();
+        let (corpus, _dir, mut engine) = corpus_engine();
         #[derive(serde::Deserialize)]
         struct Set {
             query: Vec<Judged>,

@@ -302,7 +302,17 @@ impl From<Opened> for Engine {
 /// What the search modules' unit tests share.
 #[cfg(test)]
 mod testing {
-    use crate::corpus::Corpus;
+    use super::Engine;
+    use crate::corpus::{Corpus, CorpusLocation};
+
+    /// The corpus, and its engine with an index built in a directory of its own (kept as long
+    /// as the directory lives).
+    pub fn corpus_engine() -> (Corpus, tempfile::TempDir, Engine) {
+        let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (engine, _) = Engine::open(dir.path(), &CorpusLocation::Embedded).unwrap();
+        (corpus, dir, engine)
+    }
 
     /// Every word of the corpus's sentences in both languages, punctuation trimmed, in order
     /// and with repeats.

@@ -193,7 +193,7 @@ const WRITER_MEMORY_MIN: usize = 15_000_000;
 /// 14 MB, its first 10,000 took 59 MB), and a little per document, counted generously because
 /// threads do not share the documents evenly (1,277 and 736 of 2,013). Each thread then
 /// writes one segment, not two or three small ones that every search walks: at 10k units,
-/// four segments made queries 37 % slower than two.
+/// three segments made queries 37 % slower than two.
 const WRITER_MEMORY_VOCABULARY: usize = 12_000_000;
 const WRITER_MEMORY_PER_DOCUMENT: usize = 8_000;
 

@@ -68,6 +68,11 @@ impl Typos {
         self.allowance + 1
     }
 
+    /// How many cells of the band this allowance uses.
+    fn width(&self) -> usize {
+        2 * usize::from(self.allowance) + 1
+    }
+
     /// The word position (`j`) of band cell `k` in the row after `read` characters.
     fn column(&self, read: u8, k: usize) -> isize {
         isize::from(read) - isize::from(self.allowance) + k as isize
@@ -76,7 +81,7 @@ impl Typos {
     /// The row after reading one more character of the term.
     fn step(&self, row: &Row, c: char) -> Row {
         let cap = self.cap();
-        let width = 2 * usize::from(self.allowance) + 1;
+        let width = self.width();
         let read = row.read.saturating_add(1);
         let mut now = [cap; BAND];
         for k in 0..width {
@@ -121,7 +126,7 @@ impl Typos {
     fn whole_word(&self, row: &Row) -> u8 {
         let k = self.word.len() as isize - isize::from(row.read) + isize::from(self.allowance);
         match usize::try_from(k) {
-            Ok(k) if k < 2 * usize::from(self.allowance) + 1 => row.now[k],
+            Ok(k) if k < self.width() => row.now[k],
             _ => self.cap(),
         }
     }
@@ -142,11 +147,7 @@ impl Automaton for Typos {
     fn start(&self) -> Row {
         let cap = self.cap();
         let mut now = [cap; BAND];
-        for (k, cell) in now
-            .iter_mut()
-            .enumerate()
-            .take(2 * usize::from(self.allowance) + 1)
-        {
+        for (k, cell) in now.iter_mut().enumerate().take(self.width()) {
             let j = self.column(0, k);
             if j >= 0 && j as usize <= self.word.len() {
                 *cell = (j as u8).min(cap);
