@@ -168,9 +168,9 @@ pub fn normalize_german(word: &str) -> String {
     out
 }
 
-/// [`normalize_german`] a character at a time, for text folded on the way (see the matcher).
+/// [`normalize_german`] a character at a time.
 #[derive(Default)]
-pub struct GermanNormalizing {
+struct GermanNormalizing {
     state: Vowel,
 }
 
@@ -187,7 +187,7 @@ enum Vowel {
 
 impl GermanNormalizing {
     /// Appends the normalization of the next (lower-case) character to `out`.
-    pub fn push(&mut self, c: char, out: &mut String) {
+    fn push(&mut self, c: char, out: &mut String) {
         self.state = match c {
             'a' | 'o' => {
                 out.push(c);

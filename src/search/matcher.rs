@@ -3,10 +3,11 @@
 //! so compound parts, prefixes, typos and glossary terms highlight exactly like exact words
 //! (tantivy's `SnippetGenerator` cannot: it knows no terms of fuzzy or prefix queries).
 
-use super::analysis::{Analyzed, Analyzers, GermanNormalizing};
+use super::analysis::Analyzers;
 use super::compile::{AtomSpec, LANGS, li};
 use super::compounds;
 use crate::l10n::Lang;
+use tantivy::tokenizer::TokenStream;
 
 /// How a word matched, from best to worst (the weight of each in sentence ranking).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,12 +72,29 @@ impl Best {
     }
 }
 
+/// A word of a sentence: where it is, its exact term (a range of [`Toks::exact`]), and its
+/// stem and compound parts when it may need them (see [`Need`]).
 struct Tok {
     from: usize,
     to: usize,
-    exact: String,
+    exact: std::ops::Range<usize>,
     stem: String,
     parts: Vec<String>,
+}
+
+/// The words of a sentence, in space reused from one sentence to the next: a hit's sentences
+/// are analysed one after another, and a string per word was a good part of the cost.
+#[derive(Default)]
+struct Toks {
+    /// The exact terms, one after another.
+    exact: String,
+    toks: Vec<Tok>,
+}
+
+impl Toks {
+    fn exact(&self, t: &Tok) -> &str {
+        &self.exact[t.exact.clone()]
+    }
 }
 
 /// Which tokens need stemming and splitting: a stem can only equal a wanted stem when the
@@ -89,8 +107,8 @@ struct Tok {
 pub struct Need {
     stem_starts: [Vec<String>; 2],
     part_probes: Vec<String>,
-    /// Strings one of which every matching word contains, folded like the exact analyzer
-    /// folds words; `None` when some atom gives no such string.
+    /// Strings one of which every matching word's exact term contains, in their [`coarse`]
+    /// form; `None` when some atom gives no such string.
     needles: [Option<Vec<String>>; 2],
 }
 
@@ -137,11 +155,11 @@ impl Need {
                     let parts = atom.part.iter().chain(&atom.part_typos);
                     needles.extend(parts.map(|p| stem_needle(p)));
                 }
-                if needles.iter().any(String::is_empty) {
+                if needles.iter().any(|n| coarse(n, lang).is_empty()) {
                     need.needles[i] = None;
                 }
                 if let Some(all) = &mut need.needles[i] {
-                    all.extend(needles);
+                    all.extend(needles.iter().map(|n| coarse(n, lang)));
                 }
             }
             let probes = atom
@@ -157,99 +175,141 @@ impl Need {
     /// Whether no atom can match anywhere in `text`. `false` when that cannot be told
     /// cheaply: the text holds letters whose folding only the analyzer knows. `scratch` is
     /// space to fold the text in.
-    fn rules_out(&self, text: &str, lang: Lang, scratch: &mut String) -> bool {
+    fn rules_out(&self, text: &str, lang: Lang, scratch: &mut Vec<u8>) -> bool {
         let Some(needles) = &self.needles[li(lang)] else {
             return false;
         };
         if !fold(text, lang, scratch) {
             return false;
         }
-        !needles.iter().any(|n| scratch.contains(n.as_str()))
+        // Only ASCII was pushed.
+        let Ok(folded) = std::str::from_utf8(scratch) else {
+            return false;
+        };
+        !needles.iter().any(|n| folded.contains(n.as_str()))
     }
 }
 
-/// Folds a sentence into `out` like the exact analyzer folds its words (lower case,
-/// apostrophes dropped, German normalization or umlauts folded), other characters kept or
-/// blanked, so that every word's exact term is a substring of it. `false` when the text holds
-/// a letter other than ASCII, `ä ö ü ß`: its folding is left to the analyzer.
-fn fold(text: &str, lang: Lang, out: &mut String) -> bool {
-    out.clear();
-    let german = lang == Lang::De;
-    let mut normalizing = GermanNormalizing::default();
-    let mut emit = |c: char, out: &mut String| {
-        if german {
-            normalizing.push(c, out);
-        } else {
-            out.push(c);
-        }
-    };
-    for c in text.chars() {
-        match c {
-            '\'' | '’' | 'ʼ' => {}
-            c if c.is_ascii() => emit(c.to_ascii_lowercase(), out),
-            // German normalization folds these itself, with the digraphs; English folding
-            // is ASCII folding.
-            'ä' | 'Ä' if german => emit('ä', out),
-            'ö' | 'Ö' if german => emit('ö', out),
-            'ü' | 'Ü' if german => emit('ü', out),
-            'ß' if german => emit('ß', out),
-            'ä' | 'Ä' => out.push('a'),
-            'ö' | 'Ö' => out.push('o'),
-            'ü' | 'Ü' => out.push('u'),
-            'ß' => out.push_str("ss"),
-            c if c.is_alphanumeric() => return false,
-            _ => emit(' ', out),
-        }
+/// What [`fold`] makes of an ASCII byte: the byte itself, lower case, [`SKIP`] (dropped) or
+/// a space (anything that is not part of a word).
+const fn fold_table(german: bool) -> [u8; 128] {
+    let mut table = [b' '; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'\'' => SKIP,
+            b'e' | b'E' if german => SKIP,
+            b'A'..=b'Z' => c.to_ascii_lowercase(),
+            b'a'..=b'z' | b'0'..=b'9' => c,
+            _ => b' ',
+        };
+        b += 1;
     }
+    table
+}
+
+/// Dropped by [`fold`].
+const SKIP: u8 = 0xFF;
+const FOLD: [[u8; 128]; 2] = [fold_table(true), fold_table(false)];
+
+/// The coarse form of a needle, to look for in a [`fold`]ed text: German ones lose every
+/// `e`.
+fn coarse(needle: &str, lang: Lang) -> String {
+    match lang {
+        Lang::De => needle.chars().filter(|&c| c != 'e').collect(),
+        Lang::En => needle.to_string(),
+    }
+}
+
+/// Folds a sentence into `out`, a byte at a time, so that the [`coarse`] form of every
+/// word's exact term is a substring of it: lower case, apostrophes dropped, `ä ö ü ß` as `a o
+/// u ss`, other characters blanked, and in German every `e` dropped. The exact analyzer's
+/// German normalization drops only the `e` of `ae oe ue` (and only after a consonant), which
+/// takes a state machine; dropping every `e` from both the text and the needles keeps every
+/// match (deleting the same letter everywhere keeps a substring a substring) and rules out
+/// nearly as much. `false` when the text holds a letter other than ASCII, `ä ö ü ß`: its
+/// folding is left to the analyzer.
+fn fold(text: &str, lang: Lang, out: &mut Vec<u8>) -> bool {
+    let table = &FOLD[li(lang)];
+    let bytes = text.as_bytes();
+    // Nothing folds to more bytes than it has (`ß` to two), so the folded text fits in the
+    // text's length: every ASCII byte is written, and the length moves on past the ones kept.
+    out.clear();
+    out.resize(bytes.len(), 0);
+    let mut len = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let folded = table[usize::from(b)];
+            out[len] = folded;
+            len += usize::from(folded != SKIP);
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return false;
+        };
+        i += c.len_utf8();
+        let folded: &[u8] = match c {
+            '’' | 'ʼ' => b"",
+            'ä' | 'Ä' => b"a",
+            'ö' | 'Ö' => b"o",
+            'ü' | 'Ü' => b"u",
+            'ß' => b"ss",
+            c if c.is_alphanumeric() => return false,
+            _ => b" ",
+        };
+        out[len..len + folded.len()].copy_from_slice(folded);
+        len += folded.len();
+    }
+    out.truncate(len);
     true
 }
 
-fn tokens(text: &str, lang: Lang, need: &Need, an: &mut Analyzers) -> Vec<Tok> {
-    let mut exact = Vec::with_capacity(text.len() / 6);
+fn tokens(text: &str, lang: Lang, need: &Need, an: &mut Analyzers, out: &mut Toks) {
+    out.exact.clear();
+    out.toks.clear();
     {
         let mut stream = an.exact(lang).token_stream(text);
         while let Some(t) = stream.next() {
-            exact.push(Analyzed {
-                text: t.text.clone(),
+            let start = out.exact.len();
+            out.exact.push_str(&t.text);
+            out.toks.push(Tok {
                 from: t.offset_from,
                 to: t.offset_to,
+                exact: start..out.exact.len(),
+                stem: String::new(),
+                parts: Vec::new(),
             });
         }
     }
-    exact
-        .into_iter()
-        .map(|e| {
-            let stem = if need.stem_starts[li(lang)]
-                .iter()
-                .any(|s| e.text.starts_with(s.as_str()))
-            {
-                an.stem_word(lang, &e.text)
-            } else {
-                String::new()
-            };
-            let split =
-                lang == Lang::De && need.part_probes.iter().any(|p| e.text.contains(p.as_str()));
-            let parts = match split.then(|| compounds::split(&e.text)).flatten() {
-                Some(parts) => parts
-                    .into_iter()
-                    .flat_map(compounds::forms)
-                    .map(|p| an.stem_word(Lang::De, p))
-                    .collect(),
-                None => Vec::new(),
-            };
-            Tok {
-                from: e.from,
-                to: e.to,
-                exact: e.text,
-                stem,
-                parts,
-            }
-        })
-        .collect()
+    for tok in &mut out.toks {
+        let exact = &out.exact[tok.exact.clone()];
+        if need.stem_starts[li(lang)]
+            .iter()
+            .any(|s| exact.starts_with(s.as_str()))
+        {
+            tok.stem = an.stem_word(lang, exact);
+        }
+        let split = lang == Lang::De && need.part_probes.iter().any(|p| exact.contains(p.as_str()));
+        if let Some(parts) = split.then(|| compounds::split(exact)).flatten() {
+            tok.parts = parts
+                .into_iter()
+                .flat_map(compounds::forms)
+                .map(|p| an.stem_word(Lang::De, p))
+                .collect();
+        }
+    }
 }
 
 /// Where a token sequence occurs, by a key of each token.
-fn find_sequence(toks: &[Tok], seq: &[String], key: impl Fn(&Tok) -> &str) -> Vec<(usize, usize)> {
+fn find_sequence<'a>(
+    toks: &'a [Tok],
+    seq: &[String],
+    key: impl Fn(&'a Tok) -> &'a str,
+) -> Vec<(usize, usize)> {
     if seq.is_empty() || seq.len() > toks.len() {
         return Vec::new();
     }
@@ -260,8 +320,9 @@ fn find_sequence(toks: &[Tok], seq: &[String], key: impl Fn(&Tok) -> &str) -> Ve
 }
 
 /// The matches of one atom in one sentence: the best tier and every span.
-fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec<(usize, usize)>) {
+fn atom_matches(atom: &AtomSpec, words: &Toks, lang: Lang) -> (Option<Tier>, Vec<(usize, usize)>) {
     let i = li(lang);
+    let toks = &words.toks;
     let mut best: Option<Tier> = None;
     let mut spans = Vec::new();
     macro_rules! add {
@@ -275,7 +336,7 @@ fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec
     }
     add!(
         Tier::Exact,
-        find_sequence(toks, &atom.exact[i], |t| &t.exact),
+        find_sequence(toks, &atom.exact[i], |t| words.exact(t)),
     );
     add!(Tier::Stem, find_sequence(toks, &atom.stem[i], |t| &t.stem));
     for form in &atom.glossary[i] {
@@ -297,7 +358,7 @@ fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec
             Tier::Prefix,
             toks.iter()
                 .filter(|t| {
-                    t.exact.starts_with(prefix.as_str())
+                    words.exact(t).starts_with(prefix.as_str())
                         || (lang == Lang::De
                             && t.parts.iter().any(|p| p.starts_with(prefix.as_str())))
                 })
@@ -313,7 +374,7 @@ fn atom_matches(atom: &AtomSpec, toks: &[Tok], lang: Lang) -> (Option<Tier>, Vec
             Tier::Typo,
             toks.iter()
                 .filter(|t| {
-                    typos.contains(&t.exact)
+                    typos.contains(words.exact(t))
                         || (lang == Lang::De && t.parts.iter().any(|x| part_typos.contains(x)))
                 })
                 .map(|t| (t.from, t.to))
@@ -330,7 +391,8 @@ pub fn match_sentence(
     lang: Lang,
     an: &mut Analyzers,
 ) -> (u32, Vec<(usize, usize)>) {
-    sentence_matches(atoms, text, lang, &Need::of(atoms), an)
+    let mut toks = Toks::default();
+    sentence_matches(atoms, text, lang, &Need::of(atoms), an, &mut toks)
 }
 
 fn sentence_matches(
@@ -339,12 +401,14 @@ fn sentence_matches(
     lang: Lang,
     need: &Need,
     an: &mut Analyzers,
+    toks: &mut Toks,
 ) -> (u32, Vec<(usize, usize)>) {
-    let toks = tokens(text, lang, need, an);
+    tokens(text, lang, need, an, toks);
+    let toks = &*toks;
     let mut score = 0;
     let mut spans = Vec::new();
     for atom in atoms {
-        let (tier, found) = atom_matches(atom, &toks, lang);
+        let (tier, found) = atom_matches(atom, toks, lang);
         score += tier.map_or(0, |t| t as u32);
         spans.extend(found);
     }
@@ -386,7 +450,8 @@ fn best_unit_with<S: AsRef<str>>(
     rule_out: bool,
 ) -> Option<Best> {
     let mut best: Option<(u32, u32, Best)> = None;
-    let mut scratch = String::new();
+    let mut scratch = Vec::new();
+    let mut toks = Toks::default();
     for (unit, (de, en)) in de_units.iter().zip(en_units).enumerate() {
         let (de, en) = (de.as_ref(), en.as_ref());
         let mut highlights: [Vec<(usize, usize)>; 2] = Default::default();
@@ -396,7 +461,7 @@ fn best_unit_with<S: AsRef<str>>(
             if rule_out && need.rules_out(text, lang, &mut scratch) {
                 continue;
             }
-            let (score, spans) = sentence_matches(atoms, text, lang, need, an);
+            let (score, spans) = sentence_matches(atoms, text, lang, need, an, &mut toks);
             scores[li(lang)] = score;
             highlights[li(lang)] = spans;
         }
@@ -534,7 +599,7 @@ mod tests {
                     odd_found += 1;
                 }
                 compared += 1;
-                let mut scratch = String::new();
+                let mut scratch = Vec::new();
                 ruled_out += de
                     .iter()
                     .filter(|t| need.rules_out(t, Lang::De, &mut scratch))
