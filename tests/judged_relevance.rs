@@ -4,7 +4,9 @@
 //! Four systems answer every query with races (documents: the overview and the 36 races; text:
 //! all units in both languages):
 //!
-//! - senate-kb: the real [`Engine`], in process, over the shipped corpus;
+//! - senate-kb: the real [`Engine`], in process, over the shipped corpus, answering as the
+//!   `search` command does: when nothing matches every word, with what matches the most of
+//!   the query (`Engine::relax`), which is what the user is shown;
 //! - SQLite FTS5 with `tokenize = 'unicode61 remove_diacritics 2'`, ranked by bm25;
 //! - tantivy with its default analyzer (`default`: split on non-alphanumerics, lower case) and
 //!   its default query parser (terms joined by OR), ranked by BM25;
@@ -133,10 +135,15 @@ impl System for SenateKb {
         let Ok(parsed) = query::parse(text) else {
             return Vec::new();
         };
-        match self.engine.search(&parsed, 10) {
-            Ok((_, hits)) => hits.into_iter().map(|h| h.id).collect(),
+        let hits = match self.engine.search(&parsed, 10) {
+            Ok((0, _)) => match self.engine.relax(&parsed, 10) {
+                Ok(Some(relaxed)) => relaxed.hits,
+                _ => Vec::new(),
+            },
+            Ok((_, hits)) => hits,
             Err(_) => Vec::new(),
-        }
+        };
+        hits.into_iter().map(|h| h.id).collect()
     }
 }
 
@@ -411,11 +418,17 @@ fn judged_set_against_peers() {
     print_table("nDCG@10", |s| s.ndcg10, &names, &rows);
 
     // Which queries senate-kb misses entirely, for the report.
-    println!("\nsenate-kb finds nothing relevant in its top 10 for:");
-    for (q, s) in set.iter().zip(&scores) {
-        if s[0].rr == 0.0 {
-            println!("- [{}] {:?}", q.class, q.text);
-        }
+    let missed: Vec<String> = set
+        .iter()
+        .zip(&scores)
+        .filter(|(_, s)| s[0].rr == 0.0)
+        .map(|(q, _)| format!("- [{}] {:?}", q.class, q.text))
+        .collect();
+    if missed.is_empty() {
+        println!("\nsenate-kb finds something relevant in its top 10 for every query.");
+    } else {
+        println!("\nsenate-kb finds nothing relevant in its top 10 for:");
+        println!("{}", missed.join("\n"));
     }
 
     let best_peer =

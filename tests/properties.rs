@@ -228,6 +228,14 @@ proptest! {
                 prop_assert!(ids.contains(&hit["id"].as_str().unwrap()), "{hit}");
             }
             prop_assert_eq!(code == Some(0), doc["total"].as_u64().unwrap() > 0);
+            // What is offered when nothing matches every word: only then, and real races.
+            if let Some(relaxed) = doc["relaxed"].as_object() {
+                prop_assert_eq!(code, Some(1), "{:?}", words);
+                prop_assert!(!relaxed["without"].as_array().unwrap().is_empty());
+                for hit in relaxed["hits"].as_array().unwrap() {
+                    prop_assert!(ids.contains(&hit["id"].as_str().unwrap()), "{hit}");
+                }
+            }
         }
     }
 }

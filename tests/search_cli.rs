@@ -237,26 +237,122 @@ fn exclusions_are_typed_as_words() {
 
 #[test]
 fn nothing_found_is_exit_1_with_a_localized_message() {
+    // Montana is the only race with `Plagiat`, and it is no Texas race: filters are never
+    // relaxed, so there is nothing to offer.
     for (lang, message) in [
-        ("en", "Nothing found for “Plagiat Oregon”.\n"),
-        ("de", "Nichts gefunden für „Plagiat Oregon“.\n"),
+        ("en", "Nothing found for “Plagiat state:TX”.\n"),
+        ("de", "Nichts gefunden für „Plagiat state:TX“.\n"),
     ] {
-        let out = search(&["--lang", lang, "search", "Plagiat", "Oregon"]);
+        let out = search(&["--lang", lang, "search", "Plagiat", "state:TX"]);
         assert_eq!(out.status.code(), Some(1));
         assert_eq!(stdout(&out), "");
         assert_eq!(stderr(&out), message);
     }
-    let out = search(&["--json", "search", "xyzzy"]);
+    // Neither word is in the corpus: nothing to relax to either.
+    let out = search(&["search", "Xylophonquatsch", "Quarkbrötchen"]);
     assert_eq!(out.status.code(), Some(1));
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(doc["total"], 0);
-    assert_eq!(doc["hits"], serde_json::json!([]));
+    assert_eq!(stdout(&out), "");
+    for query in [&["xyzzy"][..], &["Xylophonquatsch", "Quarkbrötchen"]] {
+        let out = search(&[&["--json", "search"][..], query].concat());
+        assert_eq!(out.status.code(), Some(1));
+        let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(doc["total"], 0);
+        assert_eq!(doc["hits"], serde_json::json!([]));
+        assert_eq!(doc["relaxed"], serde_json::Value::Null);
+    }
     let out = search(&["search", "person:zzyzx"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("nobody named “zzyzx”"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// When no race holds every word, nothing is found (exit 1, no hits), and what matches the
+/// most of the query is offered, naming the words it leaves out: first those no race holds,
+/// then the commonest, the last typed of equally common ones.
+#[test]
+fn nothing_matching_every_word_offers_what_matches_most() {
+    for (lang, message) in [
+        (
+            "en",
+            "Nothing matches every word of “who replaced Max Baucus”; without “replaced”:\n",
+        ),
+        (
+            "de",
+            "Kein Treffer enthält alle Wörter von „who replaced Max Baucus“; ohne „replaced“:\n",
+        ),
+    ] {
+        let out = search(&["--lang", lang, "search", "who replaced Max Baucus"]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_eq!(stderr(&out), message);
+        let shown = stdout(&out);
+        assert!(shown.starts_with("Montana [mt]\n"), "{shown}");
+        assert!(shown.contains("Baucus"), "{shown}");
+    }
+    let relaxed = |query: &str| {
+        let out = search(&["--json", "search", query]);
+        assert_eq!(out.status.code(), Some(1), "{query}: {}", stderr(&out));
+        let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(doc["total"], 0, "{query}");
+        assert_eq!(doc["hits"], serde_json::json!([]), "{query}");
+        let relaxed = &doc["relaxed"];
+        let without: Vec<&str> = relaxed["without"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{query}: {doc}"))
+            .iter()
+            .map(|w| w.as_str().unwrap())
+            .collect();
+        let hits: Vec<&str> = relaxed["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            relaxed["total"].as_u64(),
+            Some(hits.len() as u64),
+            "{query}"
+        );
+        (
+            without.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            hits.first().map(|h| h.to_string()),
+        )
+    };
+    let case = |without: &[&str], top: &str| {
+        (
+            without.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            Some(top.to_string()),
+        )
+    };
+    // A word no race holds goes first, whatever its place.
+    assert_eq!(
+        relaxed("who replaced Max Baucus"),
+        case(&["replaced"], "mt")
+    );
+    assert_eq!(
+        relaxed("Plagiat Xylophonquatsch"),
+        case(&["Xylophonquatsch"], "mt")
+    );
+    // Then the commonest: `Gegner` is in 17 races, `Mitch McConnell` in one.
+    assert_eq!(
+        relaxed("wer war der Gegner von Mitch McConnell"),
+        case(&["Gegner"], "ky")
+    );
+    assert_eq!(
+        relaxed("welche Kandidatin war Kinderärztin"),
+        case(&["Kandidatin"], "or")
+    );
+    // `Walsh` and `zurück` are each in one race, not the same one: the later goes.
+    assert_eq!(
+        relaxed("warum trat John Walsh zurück"),
+        case(&["trat", "John", "zurück"], "mt")
+    );
+    // Phrases and prefixes are named as typed; filters stay.
+    assert_eq!(
+        relaxed("\"Max Baucus\" Xylophon* party:R"),
+        case(&["Xylophon*"], "mt")
     );
 }
 

@@ -403,6 +403,8 @@ cli-opt-index = Den Suchindex in diesem Verzeichnis ablegen [Standard: SENATE_KB
 cli-value-query = ANFRAGE
 cli-value-n = ANZAHL
 search-none = Nichts gefunden für „{ $query }“.
+search-relaxed = Kein Treffer enthält alle Wörter von „{ $query }“; ohne { $without }:
+search-quoted = „{ $word }“
 search-other-language = { $lang ->
     [de] Deutsch
    *[en] Englisch

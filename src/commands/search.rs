@@ -13,7 +13,7 @@ use crate::exit::Exit;
 use crate::l10n::{Args, Lang, Localizer};
 use crate::output::sanitize;
 use crate::search::query;
-use crate::search::{CompileError, Engine, Hit, SearchError};
+use crate::search::{CompileError, Engine, Hit, Relaxed, SearchError};
 
 /// How long a snippet may be before it is cut around its first match, in characters.
 const SNIPPET_MAX: usize = 240;
@@ -52,23 +52,47 @@ pub fn run(
         Err(SearchError::Compile(e @ CompileError::NoSuchPerson { .. })) => {
             // Nobody by that name: nothing found, with suggestions (exit 1, as grep).
             if config.json {
-                print_json(&text, 0, &[], config.lang)?;
+                print_json(&text, 0, &[], None, config.lang)?;
             }
             eprintln!("{}", Error::Filter(e).render(l10n));
             return Ok(Exit::NotFound);
         }
         Err(e) => return Err(search_error(e)),
     };
-    if config.json {
-        print_json(&text, total, &hits, config.lang)?;
-    } else if !hits.is_empty() {
-        print_text(&hits, total, config, l10n)?;
-    }
-    if hits.is_empty() {
+    if total == 0 {
+        // Every word must match, and nothing does: nothing found (exit 1, as grep). What
+        // matches most of the query is offered, saying which words it leaves out.
+        let relaxed = engine.relax(&parsed, limit).map_err(search_error)?;
+        if config.json {
+            print_json(&text, 0, &[], relaxed.as_ref(), config.lang)?;
+        }
         let mut args = Args::new();
         args.set("query", sanitize(&shorten(&text)));
-        eprintln!("{}", l10n.t_args("search-none", &args));
+        match &relaxed {
+            Some(relaxed) => {
+                let quoted: Vec<String> = relaxed
+                    .without
+                    .iter()
+                    .map(|word| {
+                        let mut args = Args::new();
+                        args.set("word", sanitize(&shorten(word)));
+                        l10n.t_args("search-quoted", &args)
+                    })
+                    .collect();
+                args.set("without", quoted.join(", "));
+                eprintln!("{}", l10n.t_args("search-relaxed", &args));
+                if !config.json {
+                    print_text(&relaxed.hits, relaxed.total, config, l10n)?;
+                }
+            }
+            None => eprintln!("{}", l10n.t_args("search-none", &args)),
+        }
         return Ok(Exit::NotFound);
+    }
+    if config.json {
+        print_json(&text, total, &hits, None, config.lang)?;
+    } else {
+        print_text(&hits, total, config, l10n)?;
     }
     Ok(Exit::Success)
 }
@@ -120,9 +144,33 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)]) -> (String, Vec<(usize, us
     (out, shifted)
 }
 
-fn print_json(query: &str, total: usize, hits: &[Hit], lang: Lang) -> Result<(), Error> {
-    let hits: Vec<serde_json::Value> = hits
-        .iter()
+fn print_json(
+    query: &str,
+    total: usize,
+    hits: &[Hit],
+    relaxed: Option<&Relaxed>,
+    lang: Lang,
+) -> Result<(), Error> {
+    let doc = json!({
+        "query": query,
+        "lang": lang.code(),
+        "total": total,
+        "hits": hits_json(hits, lang),
+        // When nothing matches every word: what matches most of the query, and without which.
+        "relaxed": relaxed.map(|r| json!({
+            "without": r.without,
+            "total": r.total,
+            "hits": hits_json(&r.hits, lang),
+        })),
+    });
+    let mut out = crate::output::stdout();
+    crate::output::write_json(&mut out, &doc)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn hits_json(hits: &[Hit], lang: Lang) -> Vec<serde_json::Value> {
+    hits.iter()
         .map(|hit| {
             let mut value = json!({
                 "id": hit.id,
@@ -158,17 +206,7 @@ fn print_json(query: &str, total: usize, hits: &[Hit], lang: Lang) -> Result<(),
             }
             value
         })
-        .collect();
-    let doc = json!({
-        "query": query,
-        "lang": lang.code(),
-        "total": total,
-        "hits": hits,
-    });
-    let mut out = crate::output::stdout();
-    crate::output::write_json(&mut out, &doc)?;
-    out.flush()?;
-    Ok(())
+        .collect()
 }
 
 /// Wraps `text` to `width` with `indent`, painting the byte ranges `marks`.

@@ -1,7 +1,8 @@
 //! Full-text search over both languages: analysis ([`analysis`], [`compounds`]), the schema
 //! ([`schema`]), the index's life on disk ([`store`]), the query language ([`query`]), turning
-//! a query into tantivy queries ([`compile`]) and finding and highlighting the best sentence
-//! of each hit ([`matcher`]). Printing is the `search` command's business, not this module's.
+//! a query into tantivy queries ([`compile`]), finding and highlighting the best sentence of
+//! each hit ([`matcher`]), and what to offer when nothing matches every word ([`relax`]).
+//! Printing is the `search` command's business, not this module's.
 
 pub mod analysis;
 mod build_dir;
@@ -10,6 +11,7 @@ pub mod compounds;
 pub mod indexer;
 pub mod matcher;
 pub mod query;
+pub mod relax;
 pub mod schema;
 pub mod store;
 mod typos;
@@ -31,6 +33,7 @@ use store::{BuildError, OpenError, Opened};
 
 pub use compile::CompileError;
 pub use indexer::{IndexDocument, IndexFacts};
+pub use relax::Relaxed;
 
 /// One race (or the overview) that matched.
 #[derive(Debug, Clone)]
