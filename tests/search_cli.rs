@@ -281,7 +281,7 @@ fn nothing_matching_every_word_offers_what_matches_most() {
         ),
         (
             "de",
-            "Kein Treffer enthält alle Wörter von „who replaced Max Baucus“; ohne „replaced“:\n",
+            "Kein Treffer enthält alle Wörter aus „who replaced Max Baucus“; ohne „replaced“:\n",
         ),
     ] {
         let out = search(&["--lang", lang, "search", "who replaced Max Baucus"]);

@@ -403,7 +403,7 @@ cli-opt-index = Den Suchindex in diesem Verzeichnis ablegen [Standard: SENATE_KB
 cli-value-query = ANFRAGE
 cli-value-n = ANZAHL
 search-none = Nichts gefunden für „{ $query }“.
-search-relaxed = Kein Treffer enthält alle Wörter von „{ $query }“; ohne { $without }:
+search-relaxed = Kein Treffer enthält alle Wörter aus „{ $query }“; ohne { $without }:
 search-quoted = „{ $word }“
 search-other-language = { $lang ->
     [de] Deutsch
