@@ -298,62 +298,41 @@ fn nothing_matching_every_word_offers_what_matches_most() {
         assert_eq!(doc["total"], 0, "{query}");
         assert_eq!(doc["hits"], serde_json::json!([]), "{query}");
         let relaxed = &doc["relaxed"];
-        let without: Vec<&str> = relaxed["without"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{query}: {doc}"))
-            .iter()
-            .map(|w| w.as_str().unwrap())
-            .collect();
-        let hits: Vec<&str> = relaxed["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["id"].as_str().unwrap())
-            .collect();
+        let strings = |key: &str, each: fn(&serde_json::Value) -> &serde_json::Value| {
+            relaxed[key]
+                .as_array()
+                .unwrap_or_else(|| panic!("{query}: {doc}"))
+                .iter()
+                .map(|v| each(v).as_str().unwrap().to_string())
+                .collect::<Vec<String>>()
+        };
+        let hits = strings("hits", |hit| &hit["id"]);
         assert_eq!(
             relaxed["total"].as_u64(),
             Some(hits.len() as u64),
             "{query}"
         );
-        (
-            without.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
-            hits.first().map(|h| h.to_string()),
-        )
+        (strings("without", |word| word), hits.first().cloned())
     };
-    let case = |without: &[&str], top: &str| {
+    for (query, without, top) in [
+        // A word no race holds goes first, whatever its place.
+        ("who replaced Max Baucus", &["replaced"][..], "mt"),
+        ("Plagiat Xylophonquatsch", &["Xylophonquatsch"], "mt"),
+        // Then the commonest: `Gegner` is in 17 races, `Mitch McConnell` in one.
+        ("wer war der Gegner von Mitch McConnell", &["Gegner"], "ky"),
+        ("welche Kandidatin war Kinderärztin", &["Kandidatin"], "or"),
+        // `Walsh` and `zurück` are each in one race, not the same one: the later goes.
         (
-            without.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
-            Some(top.to_string()),
-        )
-    };
-    // A word no race holds goes first, whatever its place.
-    assert_eq!(
-        relaxed("who replaced Max Baucus"),
-        case(&["replaced"], "mt")
-    );
-    assert_eq!(
-        relaxed("Plagiat Xylophonquatsch"),
-        case(&["Xylophonquatsch"], "mt")
-    );
-    // Then the commonest: `Gegner` is in 17 races, `Mitch McConnell` in one.
-    assert_eq!(
-        relaxed("wer war der Gegner von Mitch McConnell"),
-        case(&["Gegner"], "ky")
-    );
-    assert_eq!(
-        relaxed("welche Kandidatin war Kinderärztin"),
-        case(&["Kandidatin"], "or")
-    );
-    // `Walsh` and `zurück` are each in one race, not the same one: the later goes.
-    assert_eq!(
-        relaxed("warum trat John Walsh zurück"),
-        case(&["trat", "John", "zurück"], "mt")
-    );
-    // Phrases and prefixes are named as typed; filters stay.
-    assert_eq!(
-        relaxed("\"Max Baucus\" Xylophon* party:R"),
-        case(&["Xylophon*"], "mt")
-    );
+            "warum trat John Walsh zurück",
+            &["trat", "John", "zurück"],
+            "mt",
+        ),
+        // Phrases and prefixes are named as typed; filters stay.
+        ("\"Max Baucus\" Xylophon* party:R", &["Xylophon*"], "mt"),
+    ] {
+        let want: Vec<String> = without.iter().map(|w| w.to_string()).collect();
+        assert_eq!(relaxed(query), (want, Some(top.to_string())), "{query}");
+    }
 }
 
 #[test]
