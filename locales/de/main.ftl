@@ -403,8 +403,9 @@ cli-opt-index = Den Suchindex in diesem Verzeichnis ablegen [Standard: SENATE_KB
 cli-value-query = ANFRAGE
 cli-value-n = ANZAHL
 search-none = Nichts gefunden für „{ $query }“.
-search-relaxed = Kein Treffer enthält alle Wörter aus „{ $query }“; ohne { $without }:
+search-relaxed = Nichts enthält alle Wörter aus „{ $query }“. Treffer für die übrigen Wörter, ohne { $without }:
 search-quoted = „{ $word }“
+search-list = { $head } und { $last }
 search-other-language = { $lang ->
     [de] Deutsch
    *[en] Englisch

@@ -369,8 +369,9 @@ cli-opt-index = Keep the search index in this directory [default: SENATE_KB_INDE
 cli-value-query = QUERY
 cli-value-n = N
 search-none = Nothing found for “{ $query }”.
-search-relaxed = Nothing matches every word of “{ $query }”; without { $without }:
+search-relaxed = Nothing matches every word of “{ $query }”. Matches for the other words, ignoring { $without }:
 search-quoted = “{ $word }”
+search-list = { $head } and { $last }
 search-other-language = { $lang ->
     [de] German
    *[en] English

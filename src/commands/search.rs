@@ -61,31 +61,29 @@ pub fn run(
     };
     if total == 0 {
         // Every word must match, and nothing does: nothing found (exit 1, as grep). What
-        // matches most of the query is offered, saying which words it leaves out.
+        // matches the rest of the query is offered, under a note naming the words left out.
         let relaxed = engine.relax(&parsed, limit).map_err(search_error)?;
-        if config.json {
-            print_json(&text, 0, &[], relaxed.as_ref(), config.lang)?;
-        }
         let mut args = Args::new();
         args.set("query", sanitize(&shorten(&text)));
-        match &relaxed {
-            Some(relaxed) => {
-                let quoted: Vec<String> = relaxed
-                    .without
-                    .iter()
-                    .map(|word| {
-                        let mut args = Args::new();
-                        args.set("word", sanitize(&shorten(word)));
-                        l10n.t_args("search-quoted", &args)
-                    })
-                    .collect();
-                args.set("without", quoted.join(", "));
-                eprintln!("{}", l10n.t_args("search-relaxed", &args));
-                if !config.json {
-                    print_text(&relaxed.hits, relaxed.total, config, l10n)?;
-                }
+        let Some(relaxed) = relaxed else {
+            if config.json {
+                print_json(&text, 0, &[], None, config.lang)?;
             }
-            None => eprintln!("{}", l10n.t_args("search-none", &args)),
+            eprintln!("{}", l10n.t_args("search-none", &args));
+            return Ok(Exit::NotFound);
+        };
+        args.set("without", word_list(&relaxed.without, l10n));
+        let note = l10n.t_args("search-relaxed", &args);
+        if config.json {
+            print_json(&text, 0, &[], Some(&relaxed), config.lang)?;
+            eprintln!("{note}");
+        } else {
+            // On stdout, with the hits it describes: wherever they go, it goes.
+            let paint = Painter::new(config.color);
+            let mut out = crate::output::stdout();
+            writeln!(out, "{}\n", paint.dim(&note))?;
+            out.flush()?;
+            print_text(&relaxed.hits, relaxed.total, config, l10n)?;
         }
         return Ok(Exit::NotFound);
     }
@@ -95,6 +93,27 @@ pub fn run(
         print_text(&hits, total, config, l10n)?;
     }
     Ok(Exit::Success)
+}
+
+/// Words as a list for a sentence: each quoted, the last after "and".
+fn word_list(words: &[String], l10n: &Localizer) -> String {
+    let quoted: Vec<String> = words
+        .iter()
+        .map(|word| {
+            let mut args = Args::new();
+            args.set("word", sanitize(&shorten(word)));
+            l10n.t_args("search-quoted", &args)
+        })
+        .collect();
+    match quoted.split_last() {
+        Some((last, head)) if !head.is_empty() => {
+            let mut args = Args::new();
+            args.set("head", head.join(", "));
+            args.set("last", last.clone());
+            l10n.t_args("search-list", &args)
+        }
+        _ => quoted.concat(),
+    }
 }
 
 /// Byte ranges to character ranges.

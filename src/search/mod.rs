@@ -188,6 +188,15 @@ impl Engine {
         self.opened.lexicon.documents
     }
 
+    /// How many documents match a query, without fetching any.
+    pub fn count(&mut self, query: &Query) -> Result<usize, SearchError> {
+        let compiled = compile::compile(query, &self.opened, &mut self.analyzers)?;
+        let searcher = self.opened.reader.searcher();
+        searcher
+            .search(&compiled.query, &Count)
+            .map_err(|e| SearchError::Index(e.to_string()))
+    }
+
     /// Runs a query: how many documents match, and at most `limit` hits, best first (filters
     /// alone: article order).
     pub fn search(

@@ -1,28 +1,44 @@
-//! When no document matches every word of a query: the documents that match most of it, and
-//! which words they leave out (`who replaced Max Baucus`: the article never says "replaced";
-//! without it, Montana).
+//! When no document matches every word of a query: what matches the rest of it, and which
+//! words were left out to get there (`who replaced Max Baucus`: the article never says
+//! "replaced"; without it, Montana).
 //!
 //! Every word must match, as the contract says, and the answer to the query as typed stays
 //! "nothing" (the `search` command exits 1). This is what it offers instead, as Meilisearch's
-//! matching strategies and a web search's "Missing: …" do. Words go one at a time until
-//! something matches:
+//! matching strategies and a web search's "Missing: …" do. Words are left out one at a time
+//! until something matches:
 //!
 //! 1. first every word that matches nothing even alone (with the query's filters and
-//!    exclusions): no document can hold it;
+//!    exclusions);
 //! 2. then the commonest word (Meilisearch's `frequency` strategy: it says least about what is
-//!    wanted), the last typed among equally common ones (its `last` strategy).
+//!    wanted; a rare word, often a name, says most), one at a time.
 //!
-//! Filters, exclusions and stop words are never dropped: a filter is a constraint the user
-//! spelled out, and a stop word constrains nothing. A query with fewer than two words that may
-//! go is not relaxed.
+//! Of equally common words, the one whose leaving out lets all the others match goes first,
+//! so that as many words as possible stay (`approval Arkansas Pryor`, each in one race, keeps
+//! `Arkansas Pryor`); else the last typed (Meilisearch's `last` strategy). A rarer word never
+//! goes for a commoner one to stay: `warum trat John Walsh zurück` leaves out `trat`, `John`
+//! and `zurück` and finds Walsh's Montana, though `trat John zurück` would match elsewhere.
+//!
+//! Looking for the word whose leaving out lets the others match costs a count per candidate,
+//! so it is done [`LOOKAHEAD`] times at most per query; beyond that the last typed goes.
+//!
+//! Filters, exclusions and stop words are never left out, nor is anything with nothing to
+//! search for (`?`): a filter is a constraint the user spelled out, and a stop word is what
+//! stays required when nothing else is, which must not happen here. A query with fewer than
+//! two words that may go is not relaxed.
+
+use std::cmp::Reverse;
 
 use super::query::{Atom, Item, Query};
 use super::{CompileError, Engine, Hit, SearchError};
 
-/// What matches most of a query that nothing matches in full.
+/// How many counts step 2 may spend on one query.
+const LOOKAHEAD: usize = 64;
+
+/// What matches the rest of a query that nothing matches in full.
 #[derive(Debug, Clone)]
 pub struct Relaxed {
-    /// The words left out, as typed (`"a phrase"`, `plag*`, `a OR b`), in query order.
+    /// The words left out, as typed (`"a phrase"`, `plag*`, `a OR b`), in query order, each
+    /// once.
     pub without: Vec<String>,
     /// How many documents match the rest.
     pub total: usize,
@@ -31,86 +47,115 @@ pub struct Relaxed {
 }
 
 impl Engine {
-    /// What matches the most of `query`, when nothing matches all of it (see the module).
+    /// What matches the rest of `query` when nothing matches all of it (see the module).
     /// `None` when the query matches something as it is, cannot be relaxed, or matches nothing
     /// however relaxed.
     pub fn relax(&mut self, query: &Query, limit: usize) -> Result<Option<Relaxed>, SearchError> {
-        let droppable: Vec<usize> = (0..query.groups.len())
-            .filter(|&g| self.may_drop(&query.groups[g]))
-            .collect();
-        if droppable.len() < 2 {
+        let groups = &query.groups;
+        let mut words = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            if self.may_drop(group)? {
+                words.push(g);
+            }
+        }
+        if words.len() < 2 {
             return Ok(None);
         }
-        let keeping = |kept: &[usize]| Query {
-            groups: (0..query.groups.len())
-                .filter(|g| !droppable.contains(g) || kept.contains(g))
-                .map(|g| query.groups[g].clone())
+        let keeping = |kept: &[(usize, usize)]| Query {
+            groups: (0..groups.len())
+                .filter(|g| !words.contains(g) || kept.iter().any(|(k, _)| k == g))
+                .map(|g| groups[g].clone())
                 .collect(),
             excluded: query.excluded.clone(),
         };
-        if self.count(&keeping(&droppable))? != Some(0) {
+        let all: Vec<(usize, usize)> = words.iter().map(|&g| (g, 0)).collect();
+        if self.count_of(&keeping(&all))? != Some(0) {
             return Ok(None);
         }
-        // How common each word is, alone with the query's filters and exclusions.
-        let mut counts = Vec::with_capacity(droppable.len());
-        for &g in &droppable {
-            counts.push(self.count(&keeping(&[g]))?.unwrap_or(0));
-        }
-        let mut kept: Vec<usize> = droppable
-            .iter()
-            .zip(&counts)
-            .filter(|&(_, &n)| n > 0)
-            .map(|(&g, _)| g)
-            .collect();
-        let common = |g: usize| counts[droppable.iter().position(|&d| d == g).unwrap_or(0)];
-        while !kept.is_empty() {
-            let (total, hits) = self.search(&keeping(&kept), limit)?;
-            if total > 0 {
-                let without = droppable
-                    .iter()
-                    .filter(|g| !kept.contains(g))
-                    .map(|&g| typed(&query.groups[g]))
-                    .collect();
-                return Ok(Some(Relaxed {
-                    without,
-                    total,
-                    hits,
-                }));
+        // Each word with how many documents it matches alone (with the filters and
+        // exclusions); those that match none go at once.
+        let mut kept = Vec::new();
+        for &g in &words {
+            let alone = self.count_of(&keeping(&[(g, 0)]))?.unwrap_or(0);
+            if alone > 0 {
+                kept.push((g, alone));
             }
-            // The commonest; of equals, the last typed (`max_by_key` keeps the last maximum).
-            let Some(at) = (0..kept.len()).max_by_key(|&i| common(kept[i])) else {
-                break;
-            };
-            kept.remove(at);
         }
-        Ok(None)
+        let mut lookahead = LOOKAHEAD;
+        loop {
+            if kept.is_empty() {
+                return Ok(None);
+            }
+            if self.count_of(&keeping(&kept))? > Some(0) {
+                break;
+            }
+            // The commonest first, the last typed of equals.
+            let mut order: Vec<usize> = (0..kept.len()).collect();
+            order.sort_by_key(|&i| Reverse((kept[i].1, i)));
+            let mut leave = order[0];
+            let commonest = kept[leave].1;
+            // Of the equally common, one whose leaving out lets the others match. (With two
+            // words left, each matches alone: either may go.)
+            if kept.len() > 2 {
+                for &i in order.iter().take_while(|&&i| kept[i].1 == commonest) {
+                    if lookahead == 0 {
+                        break;
+                    }
+                    lookahead -= 1;
+                    let mut rest = kept.clone();
+                    rest.remove(i);
+                    if self.count_of(&keeping(&rest))? > Some(0) {
+                        leave = i;
+                        break;
+                    }
+                }
+            }
+            kept.remove(leave);
+        }
+        let (total, hits) = self.search(&keeping(&kept), limit)?;
+        let mut without: Vec<String> = Vec::new();
+        for &g in &words {
+            let word = typed(&groups[g]);
+            if !kept.iter().any(|(k, _)| *k == g) && !without.contains(&word) {
+                without.push(word);
+            }
+        }
+        Ok(Some(Relaxed {
+            without,
+            total,
+            hits,
+        }))
     }
 
-    /// Whether a group is text that constrains: words, phrases or prefixes, not only stop
-    /// words, no filter.
-    fn may_drop(&mut self, group: &[Item]) -> bool {
+    /// Whether a group may be left out: text that is not only stop words, no filter, and
+    /// something to search for.
+    fn may_drop(&mut self, group: &[Item]) -> Result<bool, SearchError> {
         let mut text = false;
         for item in group {
             match item {
-                Item::Filter(_) => return false,
+                Item::Filter(_) => return Ok(false),
                 Item::Atom(Atom::Word(word)) if self.analyzers.is_stop_word(word) => {}
                 Item::Atom(_) => text = true,
             }
         }
-        text
+        let alone = Query {
+            groups: vec![group.to_vec()],
+            excluded: Vec::new(),
+        };
+        Ok(text && self.count_of(&alone)?.is_some())
     }
 
     /// How many documents match; `None` when the query holds nothing to search for.
-    fn count(&mut self, query: &Query) -> Result<Option<usize>, SearchError> {
-        match self.search(query, 1) {
-            Ok((total, _)) => Ok(Some(total)),
+    fn count_of(&mut self, query: &Query) -> Result<Option<usize>, SearchError> {
+        match self.count(query) {
+            Ok(total) => Ok(Some(total)),
             Err(SearchError::Compile(CompileError::Nothing)) => Ok(None),
             Err(e) => Err(e),
         }
     }
 }
 
-/// A group as the user typed it (near enough: quotes and spacing normalized).
+/// A group as the user typed it (near enough: quotes, spacing and `OR` normalized).
 fn typed(group: &[Item]) -> String {
     let alternatives: Vec<String> = group
         .iter()
