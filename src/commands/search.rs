@@ -95,13 +95,18 @@ pub fn run(
     Ok(Exit::Success)
 }
 
-/// Words as a list for a sentence: each quoted, the last after "and".
+/// Words as a list for a sentence: each quoted (but a phrase, which has its quotes), the last
+/// after "and".
 fn word_list(words: &[String], l10n: &Localizer) -> String {
     let quoted: Vec<String> = words
         .iter()
         .map(|word| {
+            let word = sanitize(&shorten(word));
+            if word.starts_with('"') {
+                return word;
+            }
             let mut args = Args::new();
-            args.set("word", sanitize(&shorten(word)));
+            args.set("word", word);
             l10n.t_args("search-quoted", &args)
         })
         .collect();

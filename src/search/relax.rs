@@ -32,7 +32,7 @@ use super::query::{Atom, Item, Query};
 use super::{CompileError, Engine, Hit, SearchError};
 
 /// How many counts step 2 may spend on one query.
-const LOOKAHEAD: usize = 64;
+const LOOKAHEAD: usize = 16;
 
 /// What matches the rest of a query that nothing matches in full.
 #[derive(Debug, Clone)]
