@@ -61,7 +61,7 @@ pub fn run(
     };
     if total == 0 {
         // Every word must match, and nothing does: nothing found (exit 1, as grep). What
-        // matches the rest of the query is offered, under a note naming the words left out.
+        // matches the other words is offered, under a note naming the words it ignores.
         let relaxed = engine.relax(&parsed, limit).map_err(search_error)?;
         let mut args = Args::new();
         args.set("query", sanitize(&shorten(&text)));
@@ -180,7 +180,7 @@ fn print_json(
         "lang": lang.code(),
         "total": total,
         "hits": hits_json(hits, lang),
-        // When nothing matches every word: what matches most of the query, and without which.
+        // When nothing matches every word: what matches the other words, and which it ignores.
         "relaxed": relaxed.map(|r| json!({
             "without": r.without,
             "total": r.total,
