@@ -155,11 +155,12 @@ impl Need {
                     let parts = atom.part.iter().chain(&atom.part_typos);
                     needles.extend(parts.map(|p| stem_needle(p)));
                 }
-                if needles.iter().any(|n| coarse(n, lang).is_empty()) {
+                let needles: Vec<String> = needles.iter().map(|n| coarse(n, lang)).collect();
+                if needles.iter().any(String::is_empty) {
                     need.needles[i] = None;
                 }
                 if let Some(all) = &mut need.needles[i] {
-                    all.extend(needles.iter().map(|n| coarse(n, lang)));
+                    all.extend(needles);
                 }
             }
             let probes = atom
