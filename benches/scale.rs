@@ -88,6 +88,17 @@ const QUERIES: &[(&str, &[(&str, &str)])] = &[
             ("Rokefelle", "rokefelle"),
         ],
     ),
+    // The same typos against FTS5 with the simplest typo tolerance an application can add
+    // (see `fuzzy_match`): the comparison of two answers, where the row above compares an
+    // answer with none.
+    (
+        "typo, FTS5 + vocabulary scan",
+        &[
+            ("Plagait", "fuzzy:plagait"),
+            ("Zustimunswerte", "fuzzy:zustimunswerte"),
+            ("Rokefelle", "fuzzy:rokefelle"),
+        ],
+    ),
     (
         "filter",
         &[
@@ -522,10 +533,30 @@ fn query_fts5(dir: &Path) -> Report {
     db.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
         .expect("schema");
     let open_ms = started.elapsed().as_secs_f64() * 1e3;
+    // The vocabulary, read once, for `fuzzy:` queries (not counted in opening: only an
+    // application that forgives typos needs it).
+    db.execute_batch("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, docs, row);")
+        .expect("vocab table");
+    let vocabulary: Vec<String> = db
+        .prepare("SELECT term FROM temp.vocab")
+        .expect("prepare vocab")
+        .query_map([], |r| r.get(0))
+        .expect("vocab")
+        .map(|t| t.expect("term"))
+        .collect();
     let classes = measure(|_, fts| {
+        let expression = match fts.strip_prefix("fuzzy:") {
+            Some(words) => match fuzzy_match(words, &vocabulary) {
+                Some(expression) => expression,
+                None => return 0,
+            },
+            None => fts.to_string(),
+        };
         let mut stmt = db.prepare(FTS5_QUERY).expect("prepare");
         let rows: Vec<(String, String)> = stmt
-            .query_map((fts, limit() as i64), |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map((&expression, limit() as i64), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .expect("query")
             .map(|r| r.expect("row"))
             .collect();
@@ -537,6 +568,35 @@ fn query_fts5(dir: &Path) -> Report {
         classes,
         ..Report::default()
     }
+}
+
+/// An FTS5 `MATCH` expression forgiving typos as senate-kb does (one in a word of five
+/// letters or more, two from nine; a transposition is one), built the simplest way an
+/// application on FTS5 can: every term of the vocabulary (held in memory) within that many
+/// edits of a word, ORed, per word; the words ANDed. `None` when a word has no such term.
+/// (SQLite's `spellfix1` extension would prune the scan with phonetic keys; rusqlite's
+/// bundled SQLite does not have it.)
+fn fuzzy_match(words: &str, vocabulary: &[String]) -> Option<String> {
+    let mut groups = Vec::new();
+    for word in words.split_whitespace() {
+        let length = word.chars().count();
+        let allowed = match length {
+            0..=4 => 0,
+            5..=8 => 1,
+            _ => 2,
+        };
+        let terms: Vec<String> = vocabulary
+            .iter()
+            .filter(|term| term.chars().count().abs_diff(length) <= allowed)
+            .filter(|term| strsim::osa_distance(word, term) <= allowed)
+            .map(|term| format!("\"{term}\""))
+            .collect();
+        if terms.is_empty() {
+            return None;
+        }
+        groups.push(format!("({})", terms.join(" OR ")));
+    }
+    Some(groups.join(" AND "))
 }
 
 fn disk_size(path: &Path) -> u64 {
