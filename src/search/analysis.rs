@@ -160,79 +160,64 @@ impl TokenStream for WordTokenStream<'_> {
 /// follows another vowel or `q` (`Quelle`, `Bauer` keep theirs), and `ß` becomes `ss`. So
 /// `Rücktritt`, `Ruecktritt` and `Rucktritt` meet. Expects lower-case input.
 pub fn normalize_german(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut normalizer = GermanNormalizing::default();
-    for c in word.chars() {
-        normalizer.push(c, &mut out);
+    #[derive(PartialEq)]
+    enum State {
+        /// After a consonant or at the start.
+        N,
+        /// After a vowel that does not start an `ae/oe/ue` digraph.
+        V,
+        /// After `a`, `o` or `u` that may be followed by a silent `e`.
+        U,
     }
-    out
-}
-
-/// [`normalize_german`] a character at a time.
-#[derive(Default)]
-struct GermanNormalizing {
-    state: Vowel,
-}
-
-#[derive(Default, PartialEq)]
-enum Vowel {
-    /// After a consonant or at the start.
-    #[default]
-    None,
-    /// After a vowel that does not start an `ae/oe/ue` digraph.
-    Plain,
-    /// After `a`, `o` or `u` that may be followed by a silent `e`.
-    Digraph,
-}
-
-impl GermanNormalizing {
-    /// Appends the normalization of the next (lower-case) character to `out`.
-    fn push(&mut self, c: char, out: &mut String) {
-        self.state = match c {
+    let mut out = String::with_capacity(word.len());
+    let mut state = State::N;
+    for c in word.chars() {
+        match c {
             'a' | 'o' => {
                 out.push(c);
-                Vowel::Digraph
+                state = State::U;
             }
             'u' => {
                 out.push(c);
-                if self.state == Vowel::None {
-                    Vowel::Digraph
+                state = if state == State::N {
+                    State::U
                 } else {
-                    Vowel::Plain
-                }
+                    State::V
+                };
             }
             'e' => {
-                if self.state != Vowel::Digraph {
+                if state != State::U {
                     out.push(c);
                 }
-                Vowel::Plain
+                state = State::V;
             }
             'i' | 'q' | 'y' => {
                 out.push(c);
-                Vowel::Plain
+                state = State::V;
             }
             'ä' => {
                 out.push('a');
-                Vowel::Plain
+                state = State::V;
             }
             'ö' => {
                 out.push('o');
-                Vowel::Plain
+                state = State::V;
             }
             'ü' => {
                 out.push('u');
-                Vowel::Plain
+                state = State::V;
             }
             'ß' => {
                 out.push_str("ss");
-                Vowel::None
+                state = State::N;
             }
             _ => {
                 out.push(c);
-                Vowel::None
+                state = State::N;
             }
-        };
+        }
     }
+    out
 }
 
 /// Token filter applying [`normalize_german`].
