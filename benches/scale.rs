@@ -580,11 +580,7 @@ fn fuzzy_match(words: &str, vocabulary: &[String]) -> Option<String> {
     let mut groups = Vec::new();
     for word in words.split_whitespace() {
         let length = word.chars().count();
-        let allowed = match length {
-            0..=4 => 0,
-            5..=8 => 1,
-            _ => 2,
-        };
+        let allowed = senate_kb::names::typo_allowance(word);
         let terms: Vec<String> = vocabulary
             .iter()
             .filter(|term| term.chars().count().abs_diff(length) <= allowed)
