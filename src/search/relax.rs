@@ -82,7 +82,9 @@ impl Engine {
             }
         }
         let mut lookahead = LOOKAHEAD;
-        loop {
+        // Whether what is kept matches (known when the look-ahead found it).
+        let mut matches = false;
+        while !matches {
             if kept.is_empty() {
                 return Ok(None);
             }
@@ -106,6 +108,7 @@ impl Engine {
                     rest.remove(i);
                     if self.count_of(&keeping(&rest))? > Some(0) {
                         leave = i;
+                        matches = true;
                         break;
                     }
                 }
