@@ -18,13 +18,11 @@
 use rustc_hash::FxHashSet;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DfaWrapper, FuzzyTermQuery, Occur, PhraseQuery,
-    Query, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Searcher, TantivyDocument, Term};
-use tantivy_fst::Automaton;
+use tantivy::{TantivyDocument, Term};
 
 use super::SearchError;
 use super::analysis::{Analyzers, analyze, normalize_german};
@@ -32,6 +30,7 @@ use super::query::{self, Atom, FilterField, Item};
 use super::schema::Fields;
 use super::store::{Names, Opened};
 use super::typos::Typos;
+use super::vocabulary::{self, Fuzzy, Search, Vocabulary};
 use crate::l10n::Lang;
 use crate::names;
 
@@ -196,75 +195,68 @@ fn spec(atom: &Atom, an: &mut Analyzers, glossary: &[[Vec<Vec<String>>; 2]]) -> 
     Some(s)
 }
 
-/// The Levenshtein DFAs built for a query, by word and number of typos: one serves the word
-/// in every field.
-type Dfas = Vec<(String, u8, DfaWrapper)>;
-
-/// The terms of `field` within `n` edits of `word` (a transposition counting as one) in every
-/// segment: what a `FuzzyTermQuery` would match, spelled out.
-///
-/// For one typo, with tantivy's Levenshtein DFA, built once per word (`dfas`): it is small and
-/// quick to build, and the walk then looks each byte up in a table. For two, with the
-/// automaton of [`typos`](super::typos), which builds nothing and computes its states as the
-/// walk goes: the two-typo DFA of a nine-letter word took longer to build than a whole search
-/// of a small index, and the first one in a process longer than the rest of the process.
-fn expand(
-    searcher: &Searcher,
-    field: Field,
-    word: &str,
-    n: usize,
-    dfas: &mut Dfas,
-) -> tantivy::Result<FxHashSet<String>> {
+/// The automaton for the terms within `n` edits of `form` (a transposition counting as one):
+/// that of [`typos`](super::typos), which builds nothing and computes its states as the walk
+/// goes; tantivy's Levenshtein DFA for the words too long for it (none in the corpus).
+fn automaton(form: &str, n: usize, field: Field) -> tantivy::Result<Fuzzy> {
     let n = u8::try_from(n).unwrap_or(u8::MAX);
-    if n >= 2 {
-        if let Some(typos) = Typos::new(word, n) {
-            return walk(searcher, field, &typos);
-        }
+    if let Some(typos) = Typos::new(form, n) {
+        return Ok(Fuzzy::Typos(Box::new(typos)));
     }
-    let position = match dfas.iter().position(|(w, d, _)| w == word && *d == n) {
-        Some(position) => position,
-        None => {
-            let query = FuzzyTermQuery::new(Term::from_field_text(field, word), n, true);
-            dfas.push((word.to_string(), n, query.automaton()?));
-            dfas.len() - 1
-        }
-    };
-    walk(searcher, field, &dfas[position].2)
+    let query = FuzzyTermQuery::new(Term::from_field_text(field, form), n, true);
+    Ok(Fuzzy::Dfa(query.automaton()?))
 }
 
-/// The terms of `field` an automaton accepts, in every segment.
-fn walk<A>(searcher: &Searcher, field: Field, automaton: &A) -> tantivy::Result<FxHashSet<String>>
-where
-    A: Automaton,
-    A::State: Clone,
-{
-    let mut terms = FxHashSet::default();
-    for segment in searcher.segment_readers() {
-        let index = segment.inverted_index(field)?;
-        let mut stream = index.terms().search(automaton).into_stream()?;
-        while stream.advance() {
-            if let Ok(term) = std::str::from_utf8(stream.key()) {
-                terms.insert(term.to_string());
+/// Spells out the typo matches of a spec: the index's terms within the word's allowance of
+/// its German form (`de_exact`), of its English form (`en_exact`) and of its stem among the
+/// compound parts (`de_parts`): what a `FuzzyTermQuery` in each field would match, found in
+/// one walk of the [vocabulary](super::vocabulary). A form the same in both languages is
+/// one automaton.
+fn expand_typos(s: &mut AtomSpec, f: &Fields, vocabulary: &Vocabulary) -> tantivy::Result<()> {
+    let mut wanted: Vec<(&str, usize, u64)> = Vec::new();
+    let de = s.fuzzy[0]
+        .as_ref()
+        .map(|(w, n)| (w.as_str(), *n, vocabulary::DE_EXACT));
+    let en = s.fuzzy[1]
+        .as_ref()
+        .map(|(w, n)| (w.as_str(), *n, vocabulary::EN_EXACT));
+    let part = match (&s.part, &s.fuzzy[0]) {
+        (Some(part), Some((_, n))) => Some((part.as_str(), *n, vocabulary::DE_PARTS)),
+        _ => None,
+    };
+    for (form, n, bit) in [de, en, part].into_iter().flatten() {
+        match wanted.iter_mut().find(|(w, m, _)| *w == form && *m == n) {
+            Some(same) => same.2 |= bit,
+            None => wanted.push((form, n, bit)),
+        }
+    }
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let automata = wanted
+        .iter()
+        .map(|(form, n, _)| automaton(form, *n, f.de_exact))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    let searches: Vec<Search> = automata
+        .iter()
+        .zip(&wanted)
+        .map(|(automaton, (_, _, fields))| Search {
+            automaton,
+            fields: *fields,
+        })
+        .collect();
+    for terms in vocabulary.find(&searches) {
+        for (term, fields) in terms {
+            if fields & vocabulary::DE_EXACT != 0 {
+                s.typos[0].insert(term.clone());
+            }
+            if fields & vocabulary::EN_EXACT != 0 {
+                s.typos[1].insert(term.clone());
+            }
+            if fields & vocabulary::DE_PARTS != 0 {
+                s.part_typos.insert(term);
             }
         }
-    }
-    Ok(terms)
-}
-
-/// Spells out the typo matches of a spec (see [`expand`]).
-fn expand_typos(
-    s: &mut AtomSpec,
-    f: &Fields,
-    searcher: &Searcher,
-    dfas: &mut Dfas,
-) -> tantivy::Result<()> {
-    for lang in LANGS {
-        if let Some((word, n)) = &s.fuzzy[li(lang)] {
-            s.typos[li(lang)] = expand(searcher, f.exact(lang), word, *n, dfas)?;
-        }
-    }
-    if let (Some(part), Some((_, n))) = (&s.part, &s.fuzzy[0]) {
-        s.part_typos = expand(searcher, f.de_parts, part, *n, dfas)?;
     }
     Ok(())
 }
@@ -416,8 +408,6 @@ pub fn compile(
     let mut has_text = false;
     let mut required = 0;
     let groups = join_glossary_terms(&q.groups, glossary, an);
-    let searcher = opened.reader.searcher();
-    let mut dfas = Dfas::new();
     for group in &groups {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         let mut stop_words_only = true;
@@ -427,7 +417,7 @@ pub fn compile(
                     let Some(mut spec) = spec(atom, an, glossary) else {
                         continue;
                     };
-                    expand_typos(&mut spec, f, &searcher, &mut dfas)
+                    expand_typos(&mut spec, f, &opened.vocabulary)
                         .map_err(|e| SearchError::Index(e.to_string()))?;
                     let word = match atom {
                         Atom::Word(w) => Some(w.as_str()),
@@ -627,14 +617,40 @@ mod tests {
     use super::*;
     use crate::search::testing::{corpus_engine, corpus_words};
 
-    /// The typo automaton finds, in the corpus's own index, exactly the terms tantivy's
-    /// Levenshtein DFA finds: for every word of the corpus and a misspelling of each (two
-    /// letters swapped, one left out or one added), in the exact fields of both languages and
-    /// the compound parts.
+    /// The terms of `field` an automaton accepts in every segment, walked the way tantivy
+    /// walks them for a `FuzzyTermQuery`: term dictionary by term dictionary.
+    fn tantivy_walk<A>(searcher: &tantivy::Searcher, field: Field, automaton: &A) -> Vec<String>
+    where
+        A: tantivy_fst::Automaton,
+        A::State: Clone,
+    {
+        let mut terms = FxHashSet::default();
+        for segment in searcher.segment_readers() {
+            let index = segment.inverted_index(field).unwrap();
+            let mut stream = index.terms().search(automaton).into_stream().unwrap();
+            while stream.advance() {
+                terms.insert(std::str::from_utf8(stream.key()).unwrap().to_string());
+            }
+        }
+        sorted(&terms)
+    }
+
+    fn sorted(terms: &FxHashSet<String>) -> Vec<String> {
+        let mut terms: Vec<String> = terms.iter().cloned().collect();
+        terms.sort_unstable();
+        terms
+    }
+
+    /// A query word's typos, found in one walk of the vocabulary, are exactly the terms
+    /// tantivy's Levenshtein DFA finds in each field's term dictionaries, segment by segment:
+    /// for every word of the corpus and a misspelling of each (two letters swapped, one left
+    /// out or one added), in the exact fields of both languages and the compound parts. And
+    /// our two-typo automaton finds what the DFA finds, whichever the allowance.
     #[test]
     fn typos_find_what_tantivy_finds() {
         let (corpus, _dir, engine) = corpus_engine();
         let searcher = engine.opened.reader.searcher();
+        let vocabulary = &engine.opened.vocabulary;
         let f = &engine.opened.fields;
         let mut words: Vec<String> = corpus_words(&corpus)
             .map(str::to_lowercase)
@@ -658,29 +674,47 @@ mod tests {
         let mut an = Analyzers::new();
         let (mut compared, mut found, mut several) = (0, 0, 0);
         for word in words.iter().chain(&misspelt) {
-            // The forms a query word takes in each field, as `spec` makes them.
+            let Some(mut s) = spec(&Atom::Word(word.clone()), &mut an, &[]) else {
+                continue;
+            };
+            expand_typos(&mut s, f, vocabulary).unwrap();
+            let part = s.part.clone().zip(s.fuzzy[0].as_ref().map(|(_, n)| *n));
             let forms = [
-                (f.exact(Lang::De), texts(analyze(an.exact(Lang::De), word))),
-                (f.exact(Lang::En), texts(analyze(an.exact(Lang::En), word))),
-                (f.de_parts, texts(analyze(an.stem(Lang::De), word))),
+                (f.de_exact, s.fuzzy[0].clone(), &s.typos[0]),
+                (f.en_exact, s.fuzzy[1].clone(), &s.typos[1]),
+                (f.de_parts, part, &s.part_typos),
             ];
-            for (field, form) in forms {
-                let [form] = form.as_slice() else { continue };
-                let n = allowance(form);
-                if n == 0 {
+            for (field, form, expanded) in forms {
+                let Some((form, n)) = form else {
+                    assert!(expanded.is_empty(), "{word:?}: typos without an allowance");
                     continue;
-                }
-                // Whichever automaton `expand` takes for this many typos, ours finds what
-                // tantivy's finds.
-                let typos = Typos::new(form, n as u8).unwrap();
-                let ours = walk(&searcher, field, &typos).unwrap();
-                let dfa = FuzzyTermQuery::new(Term::from_field_text(field, form), n as u8, true)
+                };
+                let dfa = FuzzyTermQuery::new(Term::from_field_text(field, &form), n as u8, true)
                     .automaton()
                     .unwrap();
-                let theirs = walk(&searcher, field, &dfa).unwrap();
-                assert_eq!(ours, theirs, "{form:?} with {n} typos");
-                let expanded = expand(&searcher, field, form, n, &mut Dfas::new()).unwrap();
-                assert_eq!(expanded, theirs, "{form:?} with {n} typos, expanded");
+                let theirs = tantivy_walk(&searcher, field, &dfa);
+                assert_eq!(sorted(expanded), theirs, "{form:?} with {n} typos");
+                // Ours finds what tantivy's finds, walked either way.
+                let typos = Fuzzy::Typos(Box::new(Typos::new(&form, n as u8).unwrap()));
+                let bit = [
+                    vocabulary::DE_EXACT,
+                    vocabulary::EN_EXACT,
+                    vocabulary::DE_PARTS,
+                ][[f.de_exact, f.en_exact, f.de_parts]
+                    .iter()
+                    .position(|&x| x == field)
+                    .unwrap()];
+                let search = Search {
+                    automaton: &typos,
+                    fields: bit,
+                };
+                let ours: FxHashSet<String> = vocabulary
+                    .find(&[search])
+                    .remove(0)
+                    .into_iter()
+                    .map(|(term, _)| term)
+                    .collect();
+                assert_eq!(sorted(&ours), theirs, "{form:?} with {n} typos, ours");
                 compared += 1;
                 found += usize::from(!ours.is_empty());
                 several += usize::from(ours.len() > 1);

@@ -68,9 +68,10 @@ pub fn lexicon(corpus: &Corpus, key: &str) -> Lexicon {
     Lexicon {
         key: key.to_string(),
         glossary,
-        // Both counted by `store::build` as it writes the generation.
+        // Counted by `store::build` as it writes the generation.
         documents: 0,
         names_hash: 0,
+        vocabulary_crc: 0,
     }
 }
 

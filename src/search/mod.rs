@@ -15,6 +15,7 @@ pub mod relax;
 pub mod schema;
 pub mod store;
 mod typos;
+pub mod vocabulary;
 
 use std::path::{Path, PathBuf};
 

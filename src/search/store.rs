@@ -5,7 +5,8 @@
 //! ```text
 //! index/
 //!   <key>.current        name of the live generation for this key (replaced atomically)
-//!   <key>-<generation>/  a complete tantivy index plus lexicon.json
+//!   <key>-<generation>/  a complete tantivy index plus lexicon.json, names.json and
+//!                        vocabulary.fst (see `vocabulary`)
 //!   .build-<unique>/     a build in progress (never read)
 //! ```
 //!
@@ -30,10 +31,11 @@ use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
 use super::analysis;
 use super::build_dir::{BuildDirectory, sync_dir};
 use super::schema::{self, Fields};
+use super::vocabulary::{self, Vocabulary};
 use crate::corpus::{Person, State};
 
 /// Bump when the schema or the stored data changes.
-const SCHEMA_VERSION: u32 = 3;
+const SCHEMA_VERSION: u32 = 4;
 
 /// How long an unreferenced generation is kept for readers that just read the old pointer.
 const GRACE: Duration = Duration::from_secs(60);
@@ -58,6 +60,9 @@ pub struct Lexicon {
     /// FNV-1a of `names.json`, checked on open: a damaged `names.json` makes the generation
     /// damaged (and rebuilt) instead of failing every filter search later.
     pub names_hash: u64,
+    /// CRC-32 of `vocabulary.fst`, checked on open: its nodes are read as they are found,
+    /// so a damaged one must never reach a walk.
+    pub vocabulary_crc: u32,
 }
 
 /// The people and states, for `person:` and `state:` filters (`names.json`, read only when a
@@ -80,6 +85,8 @@ pub struct Opened {
     pub fields: Fields,
     /// The glossary and the document count.
     pub lexicon: Lexicon,
+    /// Every term typos are looked for among, in one FST.
+    pub vocabulary: Vocabulary,
     /// `names.json` as read (and checked) on open.
     names_json: Vec<u8>,
     /// People and states, parsed on first use.
@@ -241,11 +248,18 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
     if reader.searcher().num_docs() != lexicon.documents {
         return Err("document count differs".into());
     }
+    let bytes =
+        fs::read(path.join(vocabulary::FILE)).map_err(|e| format!("{}: {e}", vocabulary::FILE))?;
+    if crc32fast::hash(&bytes) != lexicon.vocabulary_crc {
+        return Err(format!("{} damaged", vocabulary::FILE));
+    }
+    let vocabulary = Vocabulary::open(bytes)?;
     Ok(Opened {
         index,
         reader,
         fields,
         lexicon,
+        vocabulary,
         names_json,
         names: OnceLock::new(),
         path: path.to_path_buf(),
@@ -283,9 +297,13 @@ pub fn build(
         let json = serde_json::to_vec(names).map_err(|e| fail(&tmp, &e))?;
         let names_path = tmp.join("names.json");
         fs::write(&names_path, &json).map_err(|e| fail(&names_path, &e))?;
+        let words = vocabulary::build(&index, &fields).map_err(|e| fail(&tmp, &e))?;
+        let words_path = tmp.join(vocabulary::FILE);
+        fs::write(&words_path, &words).map_err(|e| fail(&words_path, &e))?;
         let lexicon = Lexicon {
             documents,
             names_hash: fnv(FNV_START, &json),
+            vocabulary_crc: crc32fast::hash(&words),
             ..lexicon
         };
         let json = serde_json::to_vec(&lexicon).map_err(|e| fail(&tmp, &e))?;

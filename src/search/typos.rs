@@ -1,53 +1,56 @@
-//! Finding the terms within two typos of a word: a Levenshtein automaton that computes its
-//! states as the term dictionary is walked, instead of building a DFA first.
+//! Finding the terms within one or two typos of a word: a Levenshtein automaton that computes
+//! its states as the term dictionary is walked, instead of building a DFA first.
 //!
 //! tantivy's `FuzzyTermQuery` builds a complete DFA for every word (states of 256 transitions
 //! each, for every byte of UTF-8), after building, once per process, a parametric automaton
 //! for the number of typos. For two typos both are large: for a word of nine letters the DFA
 //! took longer than the search itself on an index of a thousand sentences, and the first one
-//! in a process was most of a `senate-kb search Stichwahl`. (For one typo the DFA is small and
-//! walks faster than rows are computed: [`compile`](super::compile) keeps it there.)
+//! in a process was most of a `senate-kb search Stichwahl`. For one typo it is small, but its
+//! building still cost more than the walk.
 //!
-//! Here a state is the band of one row of the edit-distance table (and of the row before it,
-//! for transpositions), advanced by one character at a time; the FST walk visits exactly the
-//! prefixes the DFA would, because a row whose every cell exceeds the allowance is dead in
-//! both. The distance is the same: Levenshtein over Unicode characters, with a transposition
-//! of two neighbours counting as one edit (optimal string alignment), as tantivy's
-//! `FuzzyTermQuery::new(term, n, true)`. Tests hold the two against each other, on generated
-//! words and on every word of the corpus in its own index.
+//! Here a state is the nondeterministic automaton's set of active states, one bit per
+//! character of the word and one word of bits per number of edits (Wu and Manber's
+//! bit-parallel simulation, with Hyyrö's states for transpositions): a character read is a
+//! handful of shifts and masks. The distance is the same as tantivy's: Levenshtein over Unicode
+//! characters, with a transposition of two neighbours counting as one edit (optimal string
+//! alignment), as `FuzzyTermQuery::new(term, n, true)`. Tests hold the two against each other,
+//! and against the textbook table, on generated words and on every word of the corpus in its
+//! own index.
 
 use tantivy_fst::Automaton;
 
-/// The longest word, in characters, given typos here; longer words (none in the corpus) take
-/// tantivy's DFA (see [`Typos::new`]).
-const MAX_CHARS: usize = 40;
+/// The longest word, in characters, given typos here (its states are the bits of a `u64`, one
+/// more than its characters); longer words (none in the corpus) take tantivy's DFA (see
+/// [`Typos::new`]).
+const MAX_CHARS: usize = 63;
 
-/// The most typos allowed, and the width of the band of the distance table kept: the cells
-/// more than `allowance` away from the diagonal always exceed the allowance.
+/// The most typos allowed.
 const MAX_TYPOS: usize = 2;
-const BAND: usize = 2 * MAX_TYPOS + 1;
 
 /// The terms within `allowance` edits of a word.
 #[derive(Debug, Clone)]
 pub struct Typos {
-    word: Vec<char>,
+    /// Per ASCII character, where the word has it: bit `j` for its `j`-th character.
+    ascii: [u64; 128],
+    /// The same for the word's other characters.
+    other: Vec<(char, u64)>,
+    /// The bit of the state after the whole word.
+    end: u64,
+    /// The bits of every state (the whole word's and those before it).
+    states: u64,
     allowance: u8,
 }
 
-/// Where the walk is: the band of the distance table's row for the term read so far.
+/// Where the walk is, for the term read so far.
 ///
-/// With `i` characters read and `n` the allowance, `now[k]` is the distance from them to the
-/// word's first `i - n + k` characters (capped at `n + 1`; cells off the table hold the cap),
-/// and `before[k]` the same for the row before, one to the left: the cells a transposition
-/// reaches back to.
+/// `reach[i]` has bit `j` set when the term is `i` edits from the word's first `j`
+/// characters; `half[i]` has bit `j` set when, at `i` edits, the term has just read the
+/// word's character `j + 1` in place of character `j`: a transposition half done, completed
+/// by reading character `j`.
 #[derive(Debug, Clone, Copy)]
 pub struct Row {
-    now: [u8; BAND],
-    before: [u8; BAND],
-    /// Characters read.
-    read: u8,
-    /// The term's last character, if any.
-    last: Option<char>,
+    reach: [u64; MAX_TYPOS + 1],
+    half: [u64; MAX_TYPOS + 1],
     /// A character being read byte by byte: its bits so far and how many bytes it still needs.
     partial: u32,
     missing: u8,
@@ -59,76 +62,78 @@ impl Typos {
     /// An automaton for the terms within `allowance` edits of `word`, or `None` when the word
     /// is longer than [`MAX_CHARS`] characters or the allowance above [`MAX_TYPOS`].
     pub fn new(word: &str, allowance: u8) -> Option<Typos> {
-        let word: Vec<char> = word.chars().collect();
-        (word.len() <= MAX_CHARS && usize::from(allowance) <= MAX_TYPOS)
-            .then_some(Typos { word, allowance })
+        let chars = word.chars().count();
+        if chars > MAX_CHARS || usize::from(allowance) > MAX_TYPOS {
+            return None;
+        }
+        let mut typos = Typos {
+            ascii: [0; 128],
+            other: Vec::new(),
+            end: 1 << chars,
+            states: u64::MAX >> (63 - chars),
+            allowance,
+        };
+        for (j, c) in word.chars().enumerate() {
+            let bit = 1 << j;
+            if c.is_ascii() {
+                typos.ascii[c as usize] |= bit;
+            } else if let Some(entry) = typos.other.iter_mut().find(|(o, _)| *o == c) {
+                entry.1 |= bit;
+            } else {
+                typos.other.push((c, bit));
+            }
+        }
+        Some(typos)
     }
 
-    fn cap(&self) -> u8 {
-        self.allowance + 1
-    }
-
-    /// How many cells of the band this allowance uses.
-    fn width(&self) -> usize {
-        2 * usize::from(self.allowance) + 1
-    }
-
-    /// The word position (`j`) of band cell `k` in the row after `read` characters.
-    fn column(&self, read: u8, k: usize) -> isize {
-        isize::from(read) - isize::from(self.allowance) + k as isize
+    /// Where the word has `c`.
+    fn positions(&self, c: char) -> u64 {
+        if c.is_ascii() {
+            self.ascii[c as usize]
+        } else {
+            self.other
+                .iter()
+                .find(|(o, _)| *o == c)
+                .map_or(0, |(_, bits)| *bits)
+        }
     }
 
     /// The row after reading one more character of the term.
     fn step(&self, row: &Row, c: char) -> Row {
-        let cap = self.cap();
-        let width = self.width();
-        let read = row.read.saturating_add(1);
-        let mut now = [cap; BAND];
-        for k in 0..width {
-            let j = self.column(read, k);
-            if j < 0 || j as usize > self.word.len() {
-                continue;
-            }
-            if j == 0 {
-                now[k] = read.min(cap);
-                continue;
-            }
-            let j = j as usize;
-            let wc = self.word[j - 1];
-            // Diagonal: the previous row's cell for j - 1 is its band cell k.
-            let mut best = row.now[k] + u8::from(wc != c);
-            // Up: the previous row's cell for j.
-            if k + 1 < width {
-                best = best.min(row.now[k + 1] + 1);
-            }
-            // Left: this row's cell for j - 1.
-            if k > 0 {
-                best = best.min(now[k - 1] + 1);
-            }
-            // Transposition: the row before the previous one, cell for j - 2, band cell k.
-            if j > 1 && row.last == Some(wc) && self.word[j - 2] == c {
-                best = best.min(row.before[k] + 1);
-            }
-            now[k] = best.min(cap);
+        let at = self.positions(c);
+        let n = usize::from(self.allowance);
+        let mut reach = [0; MAX_TYPOS + 1];
+        let mut half = [0; MAX_TYPOS + 1];
+        reach[0] = (row.reach[0] & at) << 1;
+        for i in 1..=n {
+            let before = row.reach[i - 1];
+            reach[i] = (((row.reach[i] & at) << 1)
+                // c inserted: no character of the word read
+                | before
+                // c in place of the word's character
+                | (before << 1)
+                // the word's next character left out (after c is read)
+                | (reach[i - 1] << 1)
+                // the second half of a transposition
+                | ((row.half[i] & at) << 2))
+                & self.states;
+            half[i] = before & (at >> 1);
         }
         Row {
-            now,
-            before: row.now,
-            read,
-            last: Some(c),
+            reach,
+            half,
             partial: 0,
             missing: 0,
             broken: false,
         }
     }
 
-    /// The band cell of the whole word in a row, if the row reaches it.
-    fn whole_word(&self, row: &Row) -> u8 {
-        let k = self.word.len() as isize - isize::from(row.read) + isize::from(self.allowance);
-        match usize::try_from(k) {
-            Ok(k) if k < self.width() => row.now[k],
-            _ => self.cap(),
+    /// The fewest edits from the term read to the whole word, if within the allowance.
+    fn edits(&self, row: &Row) -> Option<u8> {
+        if row.broken || row.missing > 0 {
+            return None;
         }
+        (0..=self.allowance).find(|&i| row.reach[usize::from(i)] & self.end != 0)
     }
 
     /// The edit distance of a whole term, if within the allowance.
@@ -137,7 +142,7 @@ impl Typos {
         let row = term
             .bytes()
             .fold(self.start(), |row, b| self.accept(&row, b));
-        self.is_match(&row).then(|| self.whole_word(&row))
+        self.edits(&row)
     }
 }
 
@@ -145,19 +150,15 @@ impl Automaton for Typos {
     type State = Row;
 
     fn start(&self) -> Row {
-        let cap = self.cap();
-        let mut now = [cap; BAND];
-        for (k, cell) in now.iter_mut().enumerate().take(self.width()) {
-            let j = self.column(0, k);
-            if j >= 0 && j as usize <= self.word.len() {
-                *cell = (j as u8).min(cap);
-            }
+        // Nothing read: the word's first i characters are i edits away (left out).
+        let mut reach = [0; MAX_TYPOS + 1];
+        reach[0] = 1;
+        for i in 1..=usize::from(self.allowance) {
+            reach[i] = (reach[i - 1] | (reach[i - 1] << 1)) & self.states;
         }
         Row {
-            now,
-            before: [cap; BAND],
-            read: 0,
-            last: None,
+            reach,
+            half: [0; MAX_TYPOS + 1],
             partial: 0,
             missing: 0,
             broken: false,
@@ -165,13 +166,12 @@ impl Automaton for Typos {
     }
 
     fn is_match(&self, row: &Row) -> bool {
-        !row.broken && row.missing == 0 && self.whole_word(row) <= self.allowance
+        self.edits(row).is_some()
     }
 
     fn can_match(&self, row: &Row) -> bool {
-        // A row past the allowance everywhere stays past it: every way on (a transposition
-        // included) costs at least what the cheapest cell of this row does.
-        !row.broken && row.now.iter().any(|&d| d <= self.allowance)
+        // No active state is dead for good: every way on needs one.
+        !row.broken && (row.reach.iter().chain(&row.half).any(|&bits| bits != 0))
     }
 
     fn accept(&self, row: &Row, byte: u8) -> Row {
@@ -367,6 +367,19 @@ mod tests {
         fn agrees_with_tantivy((w, term) in pair(), n in 1u8..=2) {
             let ours = Typos::new(&w, n).expect("short word");
             prop_assert_eq!(ours.distance(&term).is_some(), tantivy_says(&w, n, &term));
+        }
+
+        /// Long words too, up to the last bit of the state.
+        #[test]
+        fn long_words_agree_with_osa(
+            (w, edits) in (proptest::collection::vec(letter(), 55..=MAX_CHARS), proptest::collection::vec(edit(), 0..3)),
+            n in 1u8..=2,
+        ) {
+            let w: String = w.into_iter().collect();
+            let term = apply(&w, &edits);
+            let ours = Typos::new(&w, n).expect("word within the limit");
+            let d = osa(&w, &term);
+            prop_assert_eq!(ours.distance(&term), (d <= usize::from(n)).then_some(d as u8));
         }
 
         /// And its distance is the optimal-string-alignment distance.
