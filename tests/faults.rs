@@ -93,17 +93,22 @@ fn kill_after(index: &Path, args: &[&str], delay: Duration) -> bool {
     killed
 }
 
-/// How long one `index` takes here, now (debug build, shared machine).
+/// How long one `index` takes here, now (debug build, shared machine): the faster of two, so
+/// that a first run of a freshly linked binary, slow while its pages are read in, does not
+/// stretch the kills past the end of every build.
 fn build_time(index: &Path) -> Duration {
-    let started = Instant::now();
-    let out = cmd()
-        .arg("--index")
-        .arg(index)
-        .arg("index")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    started.elapsed()
+    let once = || {
+        let started = Instant::now();
+        let out = cmd()
+            .arg("--index")
+            .arg(index)
+            .arg("index")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        started.elapsed()
+    };
+    once().min(once())
 }
 
 #[test]
