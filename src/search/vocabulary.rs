@@ -98,16 +98,6 @@ impl Vocabulary {
             .map_err(|e| format!("{FILE}: {e}"))
     }
 
-    /// How many terms it holds.
-    pub fn len(&self) -> usize {
-        self.fst.len()
-    }
-
-    /// Whether it holds none.
-    pub fn is_empty(&self) -> bool {
-        self.fst.is_empty()
-    }
-
     /// The terms each search's automaton accepts in its fields, per search, in one walk.
     pub fn find(&self, searches: &[Search]) -> Vec<Vec<Found>> {
         assert!(searches.len() <= MAX_AUTOMATA, "at most {MAX_AUTOMATA}");
@@ -135,7 +125,8 @@ struct Walk<'v, 's> {
 
 impl Walk<'_, '_> {
     /// Visits `node`, reached by `self.key` with `out` so far, where each search's automaton
-    /// is in `states` (`None`: it can match nothing below).
+    /// is in `states` (`None`: it can match nothing below). It recurses no deeper than the
+    /// automata can match: a word of at most 63 characters and two typos.
     fn descend(&mut self, node: Node, out: Output, states: &[Option<FuzzyState>; MAX_AUTOMATA]) {
         if node.is_final() {
             let fields = out.cat(node.final_output()).value();
