@@ -196,8 +196,9 @@ fn spec(atom: &Atom, an: &mut Analyzers, glossary: &[[Vec<Vec<String>>; 2]]) -> 
 }
 
 /// The automaton for the terms within `n` edits of `form` (a transposition counting as one):
-/// that of [`typos`](super::typos), which builds nothing and computes its states as the walk
-/// goes; tantivy's Levenshtein DFA for the words too long for it (none in the corpus).
+/// that of [`typos`](super::typos), which only notes where each letter is in the word and
+/// computes its states as the walk goes; tantivy's Levenshtein DFA for the words too long for
+/// it (none in the corpus).
 fn automaton(form: &str, n: usize, field: Field) -> tantivy::Result<Fuzzy> {
     let n = u8::try_from(n).unwrap_or(u8::MAX);
     if let Some(typos) = Typos::new(form, n) {

@@ -1,5 +1,5 @@
 //! Finding the terms within one or two typos of a word: a Levenshtein automaton that computes
-//! its states as the term dictionary is walked, instead of building a DFA first.
+//! its states as the vocabulary is walked, instead of building a DFA first.
 //!
 //! tantivy's `FuzzyTermQuery` builds a complete DFA for every word (states of 256 transitions
 //! each, for every byte of UTF-8), after building, once per process, a parametric automaton
@@ -41,14 +41,14 @@ pub struct Typos {
     allowance: u8,
 }
 
-/// Where the walk is, for the term read so far.
+/// Where the walk is: the automaton's active states, for the term read so far.
 ///
 /// `reach[i]` has bit `j` set when the term is `i` edits from the word's first `j`
 /// characters; `half[i]` has bit `j` set when, at `i` edits, the term has just read the
 /// word's character `j + 1` in place of character `j`: a transposition half done, completed
 /// by reading character `j`.
 #[derive(Debug, Clone, Copy)]
-pub struct Row {
+pub struct Active {
     reach: [u64; MAX_TYPOS + 1],
     half: [u64; MAX_TYPOS + 1],
     /// A character being read byte by byte: its bits so far and how many bytes it still needs.
@@ -98,16 +98,16 @@ impl Typos {
         }
     }
 
-    /// The row after reading one more character of the term.
-    fn step(&self, row: &Row, c: char) -> Row {
+    /// The active after reading one more character of the term.
+    fn step(&self, active: &Active, c: char) -> Active {
         let at = self.positions(c);
         let n = usize::from(self.allowance);
         let mut reach = [0; MAX_TYPOS + 1];
         let mut half = [0; MAX_TYPOS + 1];
-        reach[0] = (row.reach[0] & at) << 1;
+        reach[0] = (active.reach[0] & at) << 1;
         for i in 1..=n {
-            let before = row.reach[i - 1];
-            reach[i] = (((row.reach[i] & at) << 1)
+            let before = active.reach[i - 1];
+            reach[i] = (((active.reach[i] & at) << 1)
                 // c inserted: no character of the word read
                 | before
                 // c in place of the word's character
@@ -115,11 +115,11 @@ impl Typos {
                 // the word's next character left out (after c is read)
                 | (reach[i - 1] << 1)
                 // the second half of a transposition
-                | ((row.half[i] & at) << 2))
+                | ((active.half[i] & at) << 2))
                 & self.states;
             half[i] = before & (at >> 1);
         }
-        Row {
+        Active {
             reach,
             half,
             partial: 0,
@@ -129,34 +129,34 @@ impl Typos {
     }
 
     /// The fewest edits from the term read to the whole word, if within the allowance.
-    fn edits(&self, row: &Row) -> Option<u8> {
-        if row.broken || row.missing > 0 {
+    fn edits(&self, active: &Active) -> Option<u8> {
+        if active.broken || active.missing > 0 {
             return None;
         }
-        (0..=self.allowance).find(|&i| row.reach[usize::from(i)] & self.end != 0)
+        (0..=self.allowance).find(|&i| active.reach[usize::from(i)] & self.end != 0)
     }
 
     /// The edit distance of a whole term, if within the allowance.
     #[cfg(test)]
     fn distance(&self, term: &str) -> Option<u8> {
-        let row = term
+        let active = term
             .bytes()
-            .fold(self.start(), |row, b| self.accept(&row, b));
-        self.edits(&row)
+            .fold(self.start(), |active, b| self.accept(&active, b));
+        self.edits(&active)
     }
 }
 
 impl Automaton for Typos {
-    type State = Row;
+    type State = Active;
 
-    fn start(&self) -> Row {
+    fn start(&self) -> Active {
         // Nothing read: the word's first i characters are i edits away (left out).
         let mut reach = [0; MAX_TYPOS + 1];
         reach[0] = 1;
         for i in 1..=usize::from(self.allowance) {
             reach[i] = (reach[i - 1] | (reach[i - 1] << 1)) & self.states;
         }
-        Row {
+        Active {
             reach,
             half: [0; MAX_TYPOS + 1],
             partial: 0,
@@ -165,51 +165,56 @@ impl Automaton for Typos {
         }
     }
 
-    fn is_match(&self, row: &Row) -> bool {
-        self.edits(row).is_some()
+    fn is_match(&self, active: &Active) -> bool {
+        self.edits(active).is_some()
     }
 
-    fn can_match(&self, row: &Row) -> bool {
+    fn can_match(&self, active: &Active) -> bool {
         // No active state is dead for good: every way on needs one.
-        !row.broken && (row.reach.iter().chain(&row.half).any(|&bits| bits != 0))
+        !active.broken
+            && (active
+                .reach
+                .iter()
+                .chain(&active.half)
+                .any(|&bits| bits != 0))
     }
 
-    fn accept(&self, row: &Row, byte: u8) -> Row {
-        if row.broken {
-            return *row;
+    fn accept(&self, active: &Active, byte: u8) -> Active {
+        if active.broken {
+            return *active;
         }
-        let dead = Row {
+        let dead = Active {
             broken: true,
-            ..*row
+            ..*active
         };
-        if row.missing > 0 {
+        if active.missing > 0 {
             if byte & 0xC0 != 0x80 {
                 return dead;
             }
-            let partial = (row.partial << 6) | u32::from(byte & 0x3F);
-            if row.missing > 1 {
-                return Row {
+            let partial = (active.partial << 6) | u32::from(byte & 0x3F);
+            if active.missing > 1 {
+                return Active {
                     partial,
-                    missing: row.missing - 1,
-                    ..*row
+                    missing: active.missing - 1,
+                    ..*active
                 };
             }
             return match char::from_u32(partial) {
-                Some(c) => self.step(row, c),
+                Some(c) => self.step(active, c),
                 None => dead,
             };
         }
         let (bits, missing) = match byte {
-            0x00..=0x7F => return self.step(row, char::from(byte)),
+            0x00..=0x7F => return self.step(active, char::from(byte)),
             0xC0..=0xDF => (byte & 0x1F, 1),
             0xE0..=0xEF => (byte & 0x0F, 2),
             0xF0..=0xF7 => (byte & 0x07, 3),
             _ => return dead,
         };
-        Row {
+        Active {
             partial: u32::from(bits),
             missing,
-            ..*row
+            ..*active
         }
     }
 }
@@ -266,7 +271,7 @@ mod tests {
     }
 
     #[test]
-    fn dead_rows_and_broken_bytes() {
+    fn dead_states_and_broken_bytes() {
         let t = Typos::new("abc", 1).expect("short word");
         let dead = "xyz".bytes().fold(t.start(), |r, b| t.accept(&r, b));
         assert!(!t.can_match(&dead));

@@ -17,7 +17,7 @@ use tantivy_fst::Automaton;
 use tantivy_fst::raw::{Fst, Node, Output};
 
 use super::schema::Fields;
-use super::typos::{Row, Typos};
+use super::typos::{Active, Typos};
 
 /// The file of a generation holding the vocabulary.
 pub const FILE: &str = "vocabulary.fst";
@@ -43,14 +43,14 @@ pub enum Fuzzy {
 #[derive(Clone, Copy)]
 pub enum FuzzyState {
     Dfa(u32),
-    Row(Row),
+    Typos(Active),
 }
 
 impl Fuzzy {
     fn start(&self) -> FuzzyState {
         match self {
             Fuzzy::Dfa(dfa) => FuzzyState::Dfa(dfa.start()),
-            Fuzzy::Typos(typos) => FuzzyState::Row(typos.start()),
+            Fuzzy::Typos(typos) => FuzzyState::Typos(typos.start()),
         }
     }
 
@@ -61,9 +61,9 @@ impl Fuzzy {
                 let next = dfa.accept(s, byte);
                 dfa.can_match(&next).then_some(FuzzyState::Dfa(next))
             }
-            (Fuzzy::Typos(typos), FuzzyState::Row(row)) => {
-                let next = typos.accept(row, byte);
-                typos.can_match(&next).then_some(FuzzyState::Row(next))
+            (Fuzzy::Typos(typos), FuzzyState::Typos(active)) => {
+                let next = typos.accept(active, byte);
+                typos.can_match(&next).then_some(FuzzyState::Typos(next))
             }
             _ => None,
         }
@@ -72,7 +72,7 @@ impl Fuzzy {
     fn is_match(&self, state: &FuzzyState) -> bool {
         match (self, state) {
             (Fuzzy::Dfa(dfa), FuzzyState::Dfa(s)) => dfa.is_match(s),
-            (Fuzzy::Typos(typos), FuzzyState::Row(row)) => typos.is_match(row),
+            (Fuzzy::Typos(typos), FuzzyState::Typos(active)) => typos.is_match(active),
             _ => false,
         }
     }
