@@ -22,7 +22,7 @@ use tantivy::query::{
 };
 use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{TantivyDocument, Term};
+use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::SearchError;
 use super::analysis::{Analyzers, analyze, normalize_german};
@@ -65,6 +65,24 @@ pub struct AtomSpec {
     pub prefix: [Option<String>; 2],
     /// Stemmed glossary forms, per language.
     pub glossary: [Vec<Vec<String>>; 2],
+    /// Which of these forms no document of the index has, per language: what no sentence
+    /// can match (see [`note_lacks`]). Nothing is known to be missing until it is noted.
+    pub lacks: [Lacks; 2],
+}
+
+/// Forms of an [`AtomSpec`] known to match no sentence of the index, in one language: a
+/// form with a term that no document has. The matcher analyzes sentences with the index's
+/// own analyzers, so a sentence cannot hold what the index does not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lacks {
+    /// The exact token sequence.
+    pub exact: bool,
+    /// The stemmed token sequence.
+    pub stem: bool,
+    /// Every glossary form.
+    pub glossary: bool,
+    /// The compound part (German).
+    pub part: bool,
 }
 
 /// A compiled query.
@@ -480,11 +498,39 @@ pub fn compile(
             clauses.push((Occur::MustNot, term(f.id, &id)));
         }
     }
+    let searcher = opened.reader.searcher();
+    for atom in &mut atoms {
+        note_lacks(atom, f, &searcher);
+    }
     Ok(Compiled {
         query: Box::new(BooleanQuery::new(clauses)),
         atoms,
         has_text,
     })
+}
+
+/// Notes which forms of a spec no document has (a term of theirs is in no segment's
+/// dictionary of the field they are matched in), so that the matcher knows the best score a
+/// sentence can reach and stops looking once a sentence has it. A term whose count cannot be
+/// read counts as held.
+fn note_lacks(s: &mut AtomSpec, f: &Fields, searcher: &Searcher) {
+    let held = |field: Field, seq: &[String]| {
+        !seq.is_empty()
+            && seq.iter().all(|t| {
+                searcher
+                    .doc_freq(&Term::from_field_text(field, t))
+                    .map_or(true, |n| n > 0)
+            })
+    };
+    for lang in LANGS {
+        let i = li(lang);
+        s.lacks[i] = Lacks {
+            exact: !held(f.exact(lang), &s.exact[i]),
+            stem: !held(f.stem(lang), &s.stem[i]),
+            glossary: !s.glossary[i].iter().any(|form| held(f.stem(lang), form)),
+            part: lang == Lang::En || !held(f.de_parts, s.part.as_slice()),
+        };
+    }
 }
 
 /// Consecutive words that together form a glossary term of several words (`dead heat`,
