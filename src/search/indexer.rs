@@ -6,7 +6,7 @@
 use tantivy::{IndexWriter, TantivyDocument};
 
 use super::analysis::{Analyzers, analyze};
-use super::schema::Fields;
+use super::schema::{self, Fields};
 use super::store::{Lexicon, Names};
 use crate::answer;
 use crate::corpus::{Corpus, DocKind, SentencePair};
@@ -146,14 +146,21 @@ fn tantivy_document(doc: &IndexDocument, order: u64, f: &Fields) -> TantivyDocum
     for person in &doc.people {
         d.add_text(f.person, person);
     }
+    let mut texts: [String; 2] = Default::default();
+    let mut ends = Vec::with_capacity(doc.units.len() * 16);
     for unit in &doc.units {
-        for field in [f.de_exact, f.de_stem, f.de_parts, f.de_units] {
+        for field in [f.de_exact, f.de_stem, f.de_parts] {
             d.add_text(field, &unit.de);
         }
-        for field in [f.en_exact, f.en_stem, f.en_units] {
+        for field in [f.en_exact, f.en_stem] {
             d.add_text(field, &unit.en);
         }
+        schema::push_unit(&mut texts, &mut ends, [&unit.de, &unit.en]);
     }
+    let [de, en] = texts;
+    d.add_text(f.de_units, de);
+    d.add_text(f.en_units, en);
+    d.add_bytes(f.unit_ends, &ends);
     d.add_text(f.title_de, &doc.title[0]);
     d.add_text(f.title_en, &doc.title[1]);
     if doc.kind == DocKind::Race {

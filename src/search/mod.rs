@@ -274,17 +274,17 @@ impl Engine {
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default()
         };
-        let all = |field| -> Vec<&str> { doc.get_all(field).filter_map(|v| v.as_str()).collect() };
         let best = if compiled.atoms.is_empty() {
             None
         } else {
-            best_unit(
-                &compiled.atoms,
-                need,
-                &all(f.de_units),
-                &all(f.en_units),
-                &mut self.analyzers,
-            )
+            let stored = |field| doc.get_first(field).and_then(|v| v.as_str());
+            let ends = doc.get_first(f.unit_ends).and_then(|v| v.as_bytes());
+            let [de, en] = schema::units(
+                stored(f.de_units).unwrap_or_default(),
+                stored(f.en_units).unwrap_or_default(),
+                ends.unwrap_or_default(),
+            );
+            best_unit(&compiled.atoms, need, &de, &en, &mut self.analyzers)
         };
         Ok(Hit {
             id: text(f.id),

@@ -3,7 +3,7 @@
 //! A race is what a search returns, and "every word must match" holds for the race as a
 //! whole (`Daines Plagiat` finds Montana although the two words stand in different
 //! sentences). The race's sentence units are stored in order, so the best sentence can be
-//! picked and highlighted without going back to the corpus.
+//! picked and highlighted without going back to the corpus ([`units`] reads them back).
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, STORED, STRING, Schema, TextFieldIndexing,
@@ -42,10 +42,14 @@ pub struct Fields {
     pub en_exact: Field,
     /// English text, stemmed.
     pub en_stem: Field,
-    /// The German units, stored in order.
+    /// The German units, stored in order as one text (see [`Fields::unit_ends`]).
     pub de_units: Field,
-    /// The English units, stored in order.
+    /// The English units, stored in order as one text.
     pub en_units: Field,
+    /// Where each unit ends in [`Fields::de_units`] and [`Fields::en_units`]: per unit, the
+    /// two byte offsets as little-endian `u64`s. One text per language instead of a value per
+    /// unit: a hit's document is read in a few allocations instead of a hundred.
+    pub unit_ends: Field,
     /// Title and one-line summary in German, stored.
     pub title_de: Field,
     /// Title in English.
@@ -87,6 +91,7 @@ pub fn schema() -> (Schema, Fields) {
         en_stem: b.add_text_field("en_stem", text(analysis::EN_STEM)),
         de_units: b.add_text_field("de_units", STORED),
         en_units: b.add_text_field("en_units", STORED),
+        unit_ends: b.add_bytes_field("unit_ends", STORED),
         title_de: b.add_text_field("title_de", STORED),
         title_en: b.add_text_field("title_en", STORED),
         summary_de: b.add_text_field("summary_de", STORED),
@@ -115,6 +120,7 @@ impl Fields {
             en_stem: f("en_stem")?,
             de_units: f("de_units")?,
             en_units: f("en_units")?,
+            unit_ends: f("unit_ends")?,
             title_de: f("title_de")?,
             title_en: f("title_en")?,
             summary_de: f("summary_de")?,
@@ -136,5 +142,65 @@ impl Fields {
             Lang::De => self.de_stem,
             Lang::En => self.en_stem,
         }
+    }
+}
+
+/// Appends a unit to the stored texts of a document and notes where it ends (the inverse of
+/// [`units`]).
+pub fn push_unit(texts: &mut [String; 2], ends: &mut Vec<u8>, unit: [&str; 2]) {
+    for (text, part) in texts.iter_mut().zip(unit) {
+        text.push_str(part);
+        ends.extend_from_slice(&(text.len() as u64).to_le_bytes());
+    }
+}
+
+/// The units of a stored document, per language, as [`push_unit`] stored them. Offsets that
+/// do not fall on a unit of the text (a damaged store) give empty units, not a panic.
+pub fn units<'a>(de: &'a str, en: &'a str, ends: &[u8]) -> [Vec<&'a str>; 2] {
+    let mut out: [Vec<&str>; 2] = Default::default();
+    let mut from = [0usize; 2];
+    for pair in ends.chunks_exact(16) {
+        for (i, text) in [de, en].into_iter().enumerate() {
+            let bytes: [u8; 8] = pair[i * 8..i * 8 + 8].try_into().unwrap_or_default();
+            let to = usize::try_from(u64::from_le_bytes(bytes)).unwrap_or(usize::MAX);
+            out[i].push(text.get(from[i]..to).unwrap_or_default());
+            from[i] = to.max(from[i]);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_come_back_as_stored() {
+        let stored = [
+            ["Ä erst.", "First."],
+            ["", "Empty in German."],
+            ["Zwei – ß.", ""],
+        ];
+        let mut texts: [String; 2] = Default::default();
+        let mut ends = Vec::new();
+        for unit in stored {
+            push_unit(&mut texts, &mut ends, unit);
+        }
+        let [de, en] = units(&texts[0], &texts[1], &ends);
+        assert_eq!(de, stored.map(|u| u[0]));
+        assert_eq!(en, stored.map(|u| u[1]));
+    }
+
+    #[test]
+    fn damaged_ends_give_empty_units() {
+        // Inside `Ä` (two bytes), past the end, and going backwards.
+        let mut ends = Vec::new();
+        for (de, en) in [(1u64, 3u64), (99, 1), (0, 2)] {
+            ends.extend(de.to_le_bytes());
+            ends.extend(en.to_le_bytes());
+        }
+        let [de, en] = units("Äb", "abc", &ends);
+        assert_eq!(de, ["", "", ""]);
+        assert_eq!(en, ["abc", "", ""]);
     }
 }
