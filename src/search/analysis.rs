@@ -19,6 +19,9 @@ use tantivy::tokenizer::{
     Token, TokenFilter, TokenStream, Tokenizer,
 };
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rustc_hash::FxHashMap;
 
 use super::compounds;
@@ -351,43 +354,141 @@ impl<S: TokenStream> TokenStream for CompoundPartsStream<S> {
     }
 }
 
-/// How many distinct words a [`Remembering`] analyzer keeps before it starts afresh: enough
-/// for the vocabulary of a large corpus of race reports, a few MB at most.
+/// How many distinct words a thread's analyzers keep before they start afresh: enough for the
+/// vocabulary of a large corpus of race reports, a few MB at most.
 const REMEMBERED_WORDS: usize = 1 << 15;
+
+/// How many texts a thread keeps the words of (see [`Split`]): more than the units of any
+/// document, whose fields are analysed one after another.
+const REMEMBERED_TEXTS: usize = 4096;
+
+/// A word of a text: where it is, and which word it is (its id in [`Split`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word {
+    from: usize,
+    to: usize,
+    id: u32,
+}
+
+/// What the analyzers of one thread share: every word they have met, by id, and the words
+/// of the texts they analysed last. A unit is indexed into three German fields and two
+/// English ones, each with an analyzer of its own, one field after another on the same
+/// indexing thread: so it is split into words, and each word looked up, once per language
+/// instead of once per field.
+struct Split {
+    tokenizer: WordTokenizer,
+    ids: FxHashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+    texts: FxHashMap<Box<str>, Box<[Word]>>,
+    /// Which numbering of the words `ids` holds: a new one, unique in the process, each time
+    /// it starts afresh, so that an analyzer remembering words by id forgets them too.
+    epoch: u64,
+}
+
+static EPOCHS: AtomicU64 = AtomicU64::new(0);
+
+fn new_epoch() -> u64 {
+    EPOCHS.fetch_add(1, Ordering::Relaxed)
+}
+
+thread_local! {
+    static SPLIT: RefCell<Split> = RefCell::new(Split {
+        tokenizer: WordTokenizer::default(),
+        ids: FxHashMap::default(),
+        words: Vec::new(),
+        texts: FxHashMap::default(),
+        epoch: new_epoch(),
+    });
+}
+
+impl Split {
+    /// The words of `text` into `out`, numbering the new ones; kept for the next analyzer
+    /// when `keep`. Starts afresh first when `capacity` words are known.
+    fn split(&mut self, text: &str, capacity: usize, keep: bool, out: &mut Vec<Word>) {
+        out.clear();
+        if let Some(words) = self.texts.get(text) {
+            out.extend_from_slice(words);
+            return;
+        }
+        if self.ids.len() >= capacity {
+            self.ids.clear();
+            self.words.clear();
+            self.texts.clear();
+            self.epoch = new_epoch();
+        }
+        let mut stream = self.tokenizer.token_stream(text);
+        while stream.advance() {
+            let token = stream.token();
+            let id = match self.ids.get(token.text.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as u32;
+                    self.words.push(token.text.as_str().into());
+                    self.ids.insert(token.text.as_str().into(), id);
+                    id
+                }
+            };
+            out.push(Word {
+                from: token.offset_from,
+                to: token.offset_to,
+                id,
+            });
+        }
+        if keep {
+            if self.texts.len() >= REMEMBERED_TEXTS {
+                self.texts.clear();
+            }
+            self.texts.insert(text.into(), out.as_slice().into());
+        }
+    }
+}
+
+/// Not analysed yet.
+const UNKNOWN: (u32, u32) = (u32::MAX, u32::MAX);
 
 /// An analyzer that runs its pipeline once per distinct word and remembers the terms.
 ///
 /// Every filter of our pipelines (lower case, German normalization, folding, compound parts,
 /// stemming) works on one word at a time, so the terms of a word never depend on the words
-/// around it. This tokenizer splits the text into words with [`WordTokenizer`], looks each
-/// word up, and runs the full pipeline on a word only the first time it sees it. Indexing
-/// spends most of its analysis time in the Snowball stemmers and the compound splitter, and a
-/// corpus repeats its words: `Senator`, `Wahl` and `Republikaner` are analyzed once per
-/// segment instead of once per occurrence and field.
+/// around it. This tokenizer splits the text into words with [`WordTokenizer`] (or takes
+/// them from another analyzer of the thread that split the same text, see [`Split`]), and
+/// runs the full pipeline on a word only the first time it sees it. Indexing spends most of
+/// its analysis time in the Snowball stemmers and the compound splitter, and a corpus
+/// repeats its words: `Senator`, `Wahl` and `Republikaner` are analyzed once per thread
+/// instead of once per occurrence and field.
 #[derive(Clone)]
 pub struct Remembering {
-    words: WordTokenizer,
     pipeline: TextAnalyzer,
-    known: FxHashMap<Box<str>, (u32, u32)>,
-    terms: Vec<Box<str>>,
     capacity: usize,
+    keep_texts: bool,
+    /// The numbering of words `known` is by (see [`Split::epoch`]).
+    epoch: u64,
+    /// Per word id, its terms: a range of `terms`, or [`UNKNOWN`].
+    known: Vec<(u32, u32)>,
+    terms: Vec<Box<str>>,
+    /// The words of the text being analysed.
+    words: Vec<Word>,
     token: Token,
 }
 
 impl Remembering {
-    /// Remembers what `pipeline` (whose tokenizer must be a [`WordTokenizer`]) makes of words.
+    /// Remembers what `pipeline` (whose tokenizer must be a [`WordTokenizer`]) makes of words,
+    /// for the index: the words of each text are kept for the thread's other analyzers.
     pub fn new(pipeline: TextAnalyzer) -> Remembering {
-        Remembering::with_capacity(pipeline, REMEMBERED_WORDS)
+        Remembering::with_capacity(pipeline, REMEMBERED_WORDS, true)
     }
 
-    /// Remembers at most `words` words, then starts afresh.
-    pub fn with_capacity(pipeline: TextAnalyzer, words: usize) -> Remembering {
+    /// Remembers at most about `words` words, then the thread's analyzers start afresh;
+    /// `keep_texts`: whether the words of each text are kept for the others.
+    pub fn with_capacity(pipeline: TextAnalyzer, words: usize, keep_texts: bool) -> Remembering {
         Remembering {
-            words: WordTokenizer::default(),
             pipeline,
-            known: FxHashMap::default(),
-            terms: Vec::new(),
             capacity: words,
+            keep_texts,
+            epoch: u64::MAX,
+            known: Vec::new(),
+            terms: Vec::new(),
+            words: Vec::new(),
             token: Token::default(),
         }
     }
@@ -395,11 +496,9 @@ impl Remembering {
 
 /// The token stream of [`Remembering`].
 pub struct RememberingStream<'a> {
-    words: WordTokenStream<'a>,
-    pipeline: &'a mut TextAnalyzer,
-    known: &'a mut FxHashMap<Box<str>, (u32, u32)>,
-    terms: &'a mut Vec<Box<str>>,
-    capacity: usize,
+    words: std::iter::Enumerate<std::slice::Iter<'a, Word>>,
+    known: &'a [(u32, u32)],
+    terms: &'a [Box<str>],
     pending: std::ops::Range<u32>,
     token: &'a mut Token,
 }
@@ -409,12 +508,36 @@ impl Tokenizer for Remembering {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> RememberingStream<'a> {
         self.token.reset();
+        SPLIT.with(|split| {
+            let mut split = split.borrow_mut();
+            split.split(text, self.capacity, self.keep_texts, &mut self.words);
+            if split.epoch != self.epoch {
+                self.known.clear();
+                self.terms.clear();
+                self.epoch = split.epoch;
+            }
+            for word in &self.words {
+                let id = word.id as usize;
+                if id >= self.known.len() {
+                    self.known.resize(id + 1, UNKNOWN);
+                }
+                if self.known[id] != UNKNOWN {
+                    continue;
+                }
+                // The word alone is one word to the pipeline's own tokenizer: it holds
+                // letters and digits only (apostrophes are gone from token texts).
+                let from = self.terms.len() as u32;
+                let mut stream = self.pipeline.token_stream(&split.words[id]);
+                while let Some(term) = stream.next() {
+                    self.terms.push(term.text.as_str().into());
+                }
+                self.known[id] = (from, self.terms.len() as u32);
+            }
+        });
         RememberingStream {
-            words: self.words.token_stream(text),
-            pipeline: &mut self.pipeline,
-            known: &mut self.known,
-            terms: &mut self.terms,
-            capacity: self.capacity,
+            words: self.words.iter().enumerate(),
+            known: &self.known,
+            terms: &self.terms,
             pending: 0..0,
             token: &mut self.token,
         }
@@ -429,34 +552,15 @@ impl TokenStream for RememberingStream<'_> {
                 self.token.text.push_str(&self.terms[i as usize]);
                 return true;
             }
-            if !self.words.advance() {
+            let Some((position, word)) = self.words.next() else {
                 return false;
-            }
-            let word = self.words.token();
-            let range = match self.known.get(word.text.as_str()) {
-                Some(&range) => range,
-                None => {
-                    if self.known.len() >= self.capacity {
-                        self.known.clear();
-                        self.terms.clear();
-                    }
-                    // The word alone is one word to the pipeline's own tokenizer: it holds
-                    // letters and digits only (apostrophes are gone from token texts).
-                    let from = self.terms.len() as u32;
-                    let mut stream = self.pipeline.token_stream(&word.text);
-                    while let Some(term) = stream.next() {
-                        self.terms.push(term.text.as_str().into());
-                    }
-                    let range = (from, self.terms.len() as u32);
-                    self.known.insert(word.text.as_str().into(), range);
-                    range
-                }
             };
-            self.pending = range.0..range.1;
-            self.token.offset_from = word.offset_from;
-            self.token.offset_to = word.offset_to;
-            self.token.position = word.position;
-            self.token.position_length = word.position_length;
+            let (from, to) = self.known[word.id as usize];
+            self.pending = from..to;
+            self.token.offset_from = word.from;
+            self.token.offset_to = word.to;
+            self.token.position = position;
+            self.token.position_length = 1;
         }
     }
 
@@ -576,7 +680,15 @@ impl Default for Analyzers {
 impl Analyzers {
     /// Builds every analyzer.
     pub fn new() -> Analyzers {
-        let build = |name| analyzer(name).expect("a known analyzer name");
+        // Each text a search analyzes is analyzed once: keeping its words would only cost.
+        let build = |name| {
+            let pipeline = pipeline(name).expect("a known analyzer name");
+            TextAnalyzer::from(Remembering::with_capacity(
+                pipeline,
+                REMEMBERED_WORDS,
+                false,
+            ))
+        };
         let stop = |language| {
             let filter =
                 StopWordFilter::new(language).unwrap_or_else(|| StopWordFilter::remove([]));
@@ -697,50 +809,89 @@ mod tests {
         assert_eq!((t[1].from, t[1].to), (8, 12));
     }
 
+    /// Every token of a text, with where it is.
+    fn tokens(
+        analyzer: &mut TextAnalyzer,
+        text: &str,
+    ) -> Vec<(String, usize, usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while let Some(t) = stream.next() {
+            out.push((
+                t.text.clone(),
+                t.offset_from,
+                t.offset_to,
+                t.position,
+                t.position_length,
+            ));
+        }
+        out
+    }
+
     /// The remembering analyzers against their pipelines run word by word afresh, over every
-    /// sentence of the corpus in both languages, twice (the second time from memory), and
-    /// after forgetting (a memory of one word).
+    /// sentence of the corpus in both languages, each sentence through every analyzer of its
+    /// language in turn as the index does (so the later ones take its words from the first):
+    /// twice (the second time from memory), the way searches use them (keeping no text), and
+    /// beside an analyzer that makes the thread forget every few words.
     #[test]
     fn remembering_changes_nothing() {
         let corpus = crate::corpus::Corpus::load(&crate::corpus::CorpusLocation::Embedded)
             .expect("the embedded corpus");
-        let tokens = |analyzer: &mut TextAnalyzer, text: &str| {
-            let mut out = Vec::new();
-            let mut stream = analyzer.token_stream(text);
-            while let Some(t) = stream.next() {
-                out.push((
-                    t.text.clone(),
-                    t.offset_from,
-                    t.offset_to,
-                    t.position,
-                    t.position_length,
-                ));
-            }
-            out
+        let fresh = || ALL.map(|name| pipeline(name).unwrap());
+        let with = |words, keep| {
+            ALL.map(|name| {
+                TextAnalyzer::from(Remembering::with_capacity(
+                    pipeline(name).unwrap(),
+                    words,
+                    keep,
+                ))
+            })
         };
+        let mut fresh = fresh();
+        let mut indexing = ALL.map(|name| analyzer(name).unwrap());
+        let mut searching = with(REMEMBERED_WORDS, false);
+        let mut forgetful = with(3, true);
         let mut compared = 0;
-        for name in ALL {
-            let mut fresh = pipeline(name).unwrap();
-            let mut remembering = analyzer(name).unwrap();
-            let mut forgetful =
-                TextAnalyzer::from(Remembering::with_capacity(pipeline(name).unwrap(), 3));
-            for _ in 0..2 {
-                for doc in &corpus.documents {
-                    for unit in &doc.units {
+        for round in 0..3 {
+            for doc in &corpus.documents {
+                for unit in &doc.units {
+                    for (k, name) in ALL.iter().enumerate() {
                         let text = if name.starts_with("de") {
                             &unit.de
                         } else {
                             &unit.en
                         };
-                        let expected = tokens(&mut fresh, text);
-                        assert_eq!(tokens(&mut remembering, text), expected, "{name}: {text}");
-                        assert_eq!(tokens(&mut forgetful, text), expected, "{name}: {text}");
+                        let expected = tokens(&mut fresh[k], text);
+                        assert_eq!(tokens(&mut indexing[k], text), expected, "{name}: {text}");
+                        assert_eq!(tokens(&mut searching[k], text), expected, "{name}: {text}");
+                        if round == 2 {
+                            assert_eq!(tokens(&mut forgetful[k], text), expected, "{name}: {text}");
+                        }
                         compared += expected.len();
                     }
                 }
             }
         }
         assert!(compared > 10_000, "{compared}");
+    }
+
+    /// An analyzer that moves to another thread (tantivy's indexing threads get clones) does
+    /// not take that thread's numbering of words for the one it remembers by.
+    #[test]
+    fn an_analyzer_moved_to_another_thread_forgets() {
+        let texts = [
+            "Die Stichwahl im Dezember",
+            "Republikaner gewannen Senatssitze",
+        ];
+        let expected = texts.map(|t| tokens(&mut pipeline(DE_STEM).unwrap(), t));
+        let mut moved = analyzer(DE_STEM).unwrap();
+        assert_eq!(tokens(&mut moved, texts[0]), expected[0]);
+        let there = std::thread::spawn(move || {
+            // That thread numbers other words first.
+            tokens(&mut analyzer(DE_EXACT).unwrap(), texts[1]);
+            texts.map(|t| tokens(&mut moved, t))
+        });
+        assert_eq!(there.join().unwrap(), expected);
     }
 
     /// The tokenizer as it was first written, char by char: the reference for the faster one.
