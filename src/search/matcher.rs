@@ -97,6 +97,10 @@ impl Toks {
     }
 }
 
+/// An atom's needles: per tier it can match with, best first, a string the sentence must
+/// contain.
+type Needles = Vec<(Tier, String)>;
+
 /// Which tokens need stemming and splitting: a stem can only equal a wanted stem when the
 /// word starts like it, and a part can only be in a word that contains it, so most tokens of
 /// a sentence are never stemmed or split (stemming every word of every unit would dominate the
@@ -107,9 +111,10 @@ impl Toks {
 pub struct Need {
     stem_starts: [Vec<String>; 2],
     part_probes: Vec<String>,
-    /// Strings one of which every matching word's exact term contains, in their [`coarse`]
-    /// form; `None` when some atom gives no such string.
-    needles: [Option<Vec<String>>; 2],
+    /// Per atom, the strings a sentence must contain for the atom to match there with each
+    /// tier, best tier first, in their [`coarse`] form: what a sentence may score at most
+    /// (see [`Need::promise`]). `None` when some atom gives no such string.
+    needles: [Option<Vec<Needles>>; 2],
     /// The best key a unit can reach (see [`best_unit`]): no unit after one that reaches it
     /// can be better.
     ceiling: (u32, u32),
@@ -153,22 +158,38 @@ impl Need {
                 }
                 // Every way the atom can match names a string the matching word contains:
                 // the first word of a sequence, the start of a stem, a part, a prefix, a typo.
-                let mut needles: Vec<String> = Vec::new();
-                needles.extend(atom.exact[i].first().cloned());
-                let first_stems = stem_seqs.iter().filter_map(|seq| seq.first());
-                needles.extend(first_stems.map(|s| stem_needle(s)));
-                needles.extend(atom.prefix[i].iter().cloned());
-                needles.extend(atom.typos[i].iter().cloned());
-                if lang == Lang::De {
-                    let parts = atom.part.iter().chain(&atom.part_typos);
-                    needles.extend(parts.map(|p| stem_needle(p)));
+                let mut needles: Needles = Vec::new();
+                let mut add = |tier, needle: &str| needles.push((tier, coarse(needle, lang)));
+                if let Some(first) = atom.exact[i].first() {
+                    add(Tier::Exact, first);
                 }
-                let needles: Vec<String> = needles.iter().map(|n| coarse(n, lang)).collect();
-                if needles.iter().any(String::is_empty) {
+                if let Some(first) = atom.stem[i].first() {
+                    add(Tier::Stem, &stem_needle(first));
+                }
+                for first in atom.glossary[i].iter().filter_map(|form| form.first()) {
+                    add(Tier::Glossary, &stem_needle(first));
+                }
+                if lang == Lang::De {
+                    if let Some(part) = &atom.part {
+                        add(Tier::Part, &stem_needle(part));
+                    }
+                }
+                if let Some(prefix) = &atom.prefix[i] {
+                    add(Tier::Prefix, prefix);
+                }
+                for typo in &atom.typos[i] {
+                    add(Tier::Typo, typo);
+                }
+                if lang == Lang::De {
+                    for part in &atom.part_typos {
+                        add(Tier::Typo, &stem_needle(part));
+                    }
+                }
+                if needles.iter().any(|(_, n)| n.is_empty()) {
                     need.needles[i] = None;
                 }
                 if let Some(all) = &mut need.needles[i] {
-                    all.extend(needles);
+                    all.push(needles);
                 }
             }
             let probes = atom
@@ -182,21 +203,22 @@ impl Need {
         need
     }
 
-    /// Whether no atom can match anywhere in `text`. `false` when that cannot be told
-    /// cheaply: the text holds letters whose folding only the analyzer knows. `scratch` is
-    /// space to fold the text in.
-    fn rules_out(&self, text: &str, lang: Lang, scratch: &mut Vec<u8>) -> bool {
-        let Some(needles) = &self.needles[li(lang)] else {
-            return false;
-        };
+    /// The most a sentence can score (see [`sentence_matches`]): the sum, over the atoms, of
+    /// the best tier whose string it contains. `None` when that cannot be told cheaply: the
+    /// text holds letters whose folding only the analyzer knows. `scratch` is space to fold
+    /// the text in.
+    fn promise(&self, text: &str, lang: Lang, scratch: &mut Vec<u8>) -> Option<u32> {
+        let atoms = self.needles[li(lang)].as_ref()?;
         if !fold(text, lang, scratch) {
-            return false;
+            return None;
         }
         // Only ASCII was pushed.
-        let Ok(folded) = std::str::from_utf8(scratch) else {
-            return false;
+        let folded = std::str::from_utf8(scratch).ok()?;
+        let best = |needles: &Needles| {
+            let found = needles.iter().find(|(_, n)| folded.contains(n.as_str()));
+            found.map_or(0, |&(tier, _)| tier as u32)
         };
-        !needles.iter().any(|n| folded.contains(n.as_str()))
+        Some(atoms.iter().map(best).sum())
     }
 }
 
@@ -487,7 +509,8 @@ pub fn best_unit<S: AsRef<str>>(
 /// The work [`best_unit`] may leave undone, each changing no answer (the tests compare).
 #[derive(Debug, Clone, Copy)]
 struct Shortcuts {
-    /// Skip sentences that contain none of the strings a match needs.
+    /// Skip sentences that contain none of the strings a match needs, and units whose
+    /// strings promise no more than the best unit so far.
     rule_out: bool,
     /// Stop at the first unit that reaches the ceiling.
     stop_at_ceiling: bool,
@@ -508,12 +531,30 @@ fn best_unit_with<S: AsRef<str>>(
     let mut scratch = Vec::new();
     let mut toks = Toks::default();
     for (unit, (de, en)) in de_units.iter().zip(en_units).enumerate() {
-        let (de, en) = (de.as_ref(), en.as_ref());
+        let texts = [de.as_ref(), en.as_ref()];
+        // The most each language can score here, when the needles tell.
+        let mut promised = [u32::MAX; 2];
+        if shortcuts.rule_out {
+            for lang in LANGS {
+                let i = li(lang);
+                if let Some(promise) = need.promise(texts[i], lang, &mut scratch) {
+                    promised[i] = promise;
+                }
+            }
+            // A unit that cannot do better than the best so far is not analysed.
+            let beaten = best
+                .as_ref()
+                .is_some_and(|(a, b, _)| key(promised) <= (*a, *b));
+            if beaten || promised == [0, 0] {
+                continue;
+            }
+        }
+        let [de, en] = texts;
         let mut highlights: [Vec<(usize, usize)>; 2] = Default::default();
         let mut scores = [0; 2];
         for lang in LANGS {
-            let text = if lang == Lang::De { de } else { en };
-            if shortcuts.rule_out && need.rules_out(text, lang, &mut scratch) {
+            let text = texts[li(lang)];
+            if promised[li(lang)] == 0 {
                 continue;
             }
             let (score, spans) = sentence_matches(atoms, text, lang, need, an, &mut toks);
@@ -690,11 +731,11 @@ mod tests {
                 let mut scratch = Vec::new();
                 ruled_out += de
                     .iter()
-                    .filter(|t| need.rules_out(t, Lang::De, &mut scratch))
+                    .filter(|t| need.promise(t, Lang::De, &mut scratch) == Some(0))
                     .count();
                 ruled_out += en
                     .iter()
-                    .filter(|t| need.rules_out(t, Lang::En, &mut scratch))
+                    .filter(|t| need.promise(t, Lang::En, &mut scratch) == Some(0))
                     .count();
             }
         }
