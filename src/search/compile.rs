@@ -66,7 +66,7 @@ pub struct AtomSpec {
     /// Stemmed glossary forms, per language.
     pub glossary: [Vec<Vec<String>>; 2],
     /// Which of these forms no document of the index has, per language: what no sentence
-    /// can match (see [`note_lacks`]). Nothing is known to be missing until it is noted.
+    /// can match (see `note_lacks`). Nothing is known to be missing until it is noted.
     pub lacks: [Lacks; 2],
 }
 

@@ -146,10 +146,8 @@ impl Need {
         let mut ceilings = [0; 2];
         for atom in atoms {
             for lang in LANGS {
-                ceilings[li(lang)] += ceiling(atom, lang).map_or(0, |t| t as u32);
-            }
-            for lang in LANGS {
                 let i = li(lang);
+                ceilings[i] += ceiling(atom, lang).map_or(0, |t| t as u32);
                 let stem_seqs: Vec<&Vec<String>> = std::iter::once(&atom.stem[i])
                     .chain(&atom.glossary[i])
                     .collect();
