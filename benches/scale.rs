@@ -339,14 +339,34 @@ fn child(args: &[String]) {
     let units: usize = units.parse().expect("units");
     let dir = work_dir(units);
     let mut report = match (phase.as_str(), engine.as_str()) {
-        ("build", "senate-kb") => build_senate_kb(units, &dir),
-        ("build", "fts5") => build_fts5(units, &dir),
+        ("build", "senate-kb") => fastest_build(|| build_senate_kb(units, &dir)),
+        ("build", "fts5") => fastest_build(|| build_fts5(units, &dir)),
         ("query", "senate-kb") => query_senate_kb(units, &dir),
         ("query", "fts5") => query_fts5(&dir),
         _ => panic!("unknown phase or engine: {phase} {engine}"),
     };
     report.peak_kb = peak_kb();
     println!("{}", serde_json::to_string(&report).expect("report"));
+}
+
+/// How many times each engine builds its index: the fastest counts. On this shared VM two
+/// builds of the same index a few minutes apart differed by up to 1.9x (a 10k-unit build took
+/// 0.15 s and 0.21 s against FTS5's 0.09 s and 0.07 s); the fastest of three moves far less.
+/// `SCALE_BUILDS=N` for another number.
+fn build_runs() -> usize {
+    std::env::var("SCALE_BUILDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3)
+        .max(1)
+}
+
+/// Builds `build_runs()` times (each from nothing), keeping the report of the fastest.
+fn fastest_build(mut build: impl FnMut() -> Report) -> Report {
+    (0..build_runs())
+        .map(|_| build())
+        .min_by(|a, b| a.build_s.total_cmp(&b.build_s))
+        .expect("at least one build")
 }
 
 /// The fingerprint that keys a synthetic index.
