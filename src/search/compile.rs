@@ -498,10 +498,6 @@ pub fn compile(
             clauses.push((Occur::MustNot, term(f.id, &id)));
         }
     }
-    let searcher = opened.reader.searcher();
-    for atom in &mut atoms {
-        note_lacks(atom, f, &searcher);
-    }
     Ok(Compiled {
         query: Box::new(BooleanQuery::new(clauses)),
         atoms,
@@ -509,11 +505,17 @@ pub fn compile(
     })
 }
 
-/// Notes which forms of a spec no document has (a term of theirs is in no segment's
+/// Notes which forms of each spec no document has (a term of theirs is in no segment's
 /// dictionary of the field they are matched in), so that the matcher knows the best score a
-/// sentence can reach and stops looking once a sentence has it. A term whose count cannot be
-/// read counts as held.
-fn note_lacks(s: &mut AtomSpec, f: &Fields, searcher: &Searcher) {
+/// sentence can reach and stops looking once a sentence has it. Only a search that picks best
+/// sentences needs this (a count does not). A term whose count cannot be read counts as held.
+pub fn note_lacks(atoms: &mut [AtomSpec], f: &Fields, searcher: &Searcher) {
+    for atom in atoms {
+        note_lacks_of(atom, f, searcher);
+    }
+}
+
+fn note_lacks_of(s: &mut AtomSpec, f: &Fields, searcher: &Searcher) {
     let held = |field: Field, seq: &[String]| {
         !seq.is_empty()
             && seq.iter().all(|t| {

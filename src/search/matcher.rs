@@ -700,10 +700,12 @@ mod tests {
             let Ok(parsed) = query::parse(text) else {
                 continue;
             };
-            let Ok(compiled) = compile::compile(&parsed, &engine.opened, &mut engine.analyzers)
+            let Ok(mut compiled) = compile::compile(&parsed, &engine.opened, &mut engine.analyzers)
             else {
                 continue;
             };
+            let searcher = engine.opened.reader.searcher();
+            compile::note_lacks(&mut compiled.atoms, &engine.opened.fields, &searcher);
             let need = Need::of(&compiled.atoms);
             for (id, de, en) in &docs {
                 let an = &mut engine.analyzers;
