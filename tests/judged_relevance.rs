@@ -469,10 +469,12 @@ fn metrics_are_computed_as_documented() {
 
 /// Hits with equal scores come in article order. A large index is written by several
 /// threads, one segment each, so without an explicit tie-break equal scores would follow
-/// whichever segment tantivy reads first. The corpus is small enough for one thread; here its
-/// documents come through an iterator that does not tell how many there are, as a large
-/// collection's would, so they are spread over segments (on a machine with more than one
-/// core). Every judged query is tried, and words most races share.
+/// whichever segment tantivy reads first. The corpus is small enough for one segment written
+/// without threads; here its documents come through an iterator that does not tell how many
+/// there are, as a large collection's would, so tantivy's indexing threads spread them over
+/// segments (on a machine with more than one core). Every judged query is tried, and words
+/// most races share; each finds the same hits, with the same scores, as in the corpus's own
+/// one-segment index.
 #[test]
 fn equal_scores_keep_article_order() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -481,6 +483,10 @@ fn equal_scores_keep_article_order() {
     let unsized_docs = std::iter::from_fn(move || docs.next());
     let mut engine =
         Engine::build_documents(dir.path(), 0x5e9, &corpus, unsized_docs).expect("index");
+    let one_dir = tempfile::tempdir().expect("temp dir");
+    let sized_docs = senate_kb::search::indexer::documents(&corpus);
+    let mut one_segment =
+        Engine::build_documents(one_dir.path(), 0x5e9, &corpus, sized_docs).expect("index");
     let segments = std::fs::read_dir(engine.path())
         .expect("the generation")
         .filter(|e| {
@@ -502,9 +508,21 @@ fn equal_scores_keep_article_order() {
         let Ok(parsed) = query::parse(text) else {
             continue;
         };
-        let Ok((_, hits)) = engine.search(&parsed, 40) else {
+        let Ok((total, hits)) = engine.search(&parsed, 40) else {
             continue;
         };
+        let (one_total, one_hits) = one_segment.search(&parsed, 40).expect("the same search");
+        let answer = |hits: &[senate_kb::search::Hit]| {
+            let best = |h: &senate_kb::search::Hit| h.best.as_ref().map(|b| (b.unit, b.scores));
+            hits.iter()
+                .map(|h| (h.id.clone(), h.score, best(h)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            (total, answer(&hits)),
+            (one_total, answer(&one_hits)),
+            "{text}: {segments} segments answer otherwise than one"
+        );
         for pair in hits.windows(2) {
             assert!(pair[0].score >= pair[1].score, "{text}: not by score");
             if pair[0].score == pair[1].score {

@@ -16,7 +16,7 @@
 use tantivy::Index;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
-    Token, TokenFilter, TokenStream, Tokenizer,
+    Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
 };
 
 use std::cell::RefCell;
@@ -610,7 +610,17 @@ pub const ALL: [&str; 5] = [DE_EXACT, DE_STEM, DE_PARTS, EN_EXACT, EN_STEM];
 /// Registers our analyzers with an index. tantivy knows only its built-in ones, so this must
 /// run after every `Index::open` and `Index::create`.
 pub fn register(index: &Index) {
-    let manager = index.tokenizers();
+    register_in(index.tokenizers());
+}
+
+/// tantivy's tokenizers and ours, for an index yet to be created.
+pub fn tokenizers() -> TokenizerManager {
+    let manager = TokenizerManager::default();
+    register_in(&manager);
+    manager
+}
+
+fn register_in(manager: &TokenizerManager) {
     for name in ALL {
         if let Some(analyzer) = analyzer(name) {
             manager.register(name, analyzer);

@@ -3,11 +3,11 @@
 //! corpora of the scale benchmark) builds [`IndexDocument`]s directly, and both go through
 //! [`fill`], so the index holds the same fields either way.
 
-use tantivy::{IndexWriter, TantivyDocument};
+use tantivy::TantivyDocument;
 
 use super::analysis::{Analyzers, analyze};
 use super::schema::{self, Fields};
-use super::store::{Lexicon, Names};
+use super::store::{Lexicon, Names, Writer};
 use crate::answer;
 use crate::corpus::{Corpus, DocKind, SentencePair};
 use crate::json;
@@ -119,7 +119,7 @@ pub fn documents(corpus: &Corpus) -> impl Iterator<Item = IndexDocument> + '_ {
 /// Adds every document, numbering them in the order given; returns how many.
 pub fn fill(
     docs: impl IntoIterator<Item = IndexDocument>,
-    writer: &mut IndexWriter,
+    writer: &mut Writer,
     f: &Fields,
 ) -> tantivy::Result<u64> {
     let mut count = 0;

@@ -26,7 +26,10 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
-use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
+use tantivy::{
+    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, SingleSegmentIndexWriter,
+    TantivyDocument,
+};
 
 use super::analysis;
 use super::build_dir::{BuildDirectory, sync_dir};
@@ -169,22 +172,69 @@ const MAX_WRITER_THREADS: usize = 4;
 /// documents take milliseconds anyway.
 const PARALLEL_FROM_DOCUMENTS: usize = 1_000;
 
-/// How to write an index of `documents` (`None`: not known in advance): how many threads,
-/// and how much memory each.
-pub fn writer_plan(documents: Option<usize>) -> (usize, usize) {
-    let threads = match documents {
-        Some(n) if n < PARALLEL_FROM_DOCUMENTS => 1,
-        _ => std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(MAX_WRITER_THREADS),
-    };
-    let memory = documents.map_or(WRITER_MEMORY_PER_THREAD, |n| {
-        (n.saturating_mul(WRITER_MEMORY_PER_DOCUMENT) / threads)
-            .saturating_add(WRITER_MEMORY_VOCABULARY)
-            .clamp(WRITER_MEMORY_MIN, WRITER_MEMORY_PER_THREAD)
-    });
-    (threads, memory)
+/// How a generation is written: by the calling thread into one segment, or by indexing
+/// threads (see [`writer_plan`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriterPlan {
+    /// One segment, written as the documents come, without a thread of tantivy's. `memory` is
+    /// only what the term hash table starts with (a third of it): it grows as terms come, and
+    /// nothing is flushed early.
+    Single {
+        /// Bytes of tantivy's memory budget.
+        memory: usize,
+    },
+    /// `threads` indexing threads, each filling `memory` bytes at most before it writes a
+    /// segment.
+    Threads {
+        /// Indexing threads.
+        threads: usize,
+        /// Bytes per thread.
+        memory: usize,
+    },
 }
+
+/// How to write an index of `documents` (`None`: not known in advance).
+///
+/// Few documents go into one segment written in the calling thread (tantivy's
+/// `SingleSegmentIndexWriter`): its `IndexWriter` starts threads to index, to commit and to
+/// merge (eight for the 1k-unit benchmark corpus), and gives each indexing thread a term hash
+/// table of 512k entries, 4 MB that it fills in and walks whole to write the segment, since
+/// its smallest memory budget (15 MB) allows no less. That corpus has 4,343 terms.
+pub fn writer_plan(documents: Option<usize>) -> WriterPlan {
+    match documents {
+        Some(n) if n < PARALLEL_FROM_DOCUMENTS => WriterPlan::Single {
+            memory: single_memory(n),
+        },
+        _ => {
+            let threads = std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(MAX_WRITER_THREADS);
+            let memory = documents.map_or(WRITER_MEMORY_PER_THREAD, |n| {
+                (n.saturating_mul(WRITER_MEMORY_PER_DOCUMENT) / threads)
+                    .saturating_add(WRITER_MEMORY_VOCABULARY)
+                    .clamp(WRITER_MEMORY_MIN, WRITER_MEMORY_PER_THREAD)
+            });
+            WriterPlan::Threads { threads, memory }
+        }
+    }
+}
+
+/// The budget of a one-segment build of `documents`: one that starts the term table at
+/// [`TABLE_TERMS_PER_DOCUMENT`] entries per document (a power of two, at least 2^12), since
+/// tantivy starts it at the largest power of two whose 8-byte entries take less than a
+/// third of the budget.
+fn single_memory(documents: usize) -> usize {
+    let entries = documents
+        .saturating_mul(TABLE_TERMS_PER_DOCUMENT)
+        .clamp(1 << 12, 1 << 19)
+        .next_power_of_two();
+    3 * 8 * entries + 24
+}
+
+/// Term table entries per document. Terms are counted per field: the 1k-unit benchmark
+/// corpus's 202 documents have 4,343, the corpus's 37 documents 3,284. The table doubles
+/// whenever it is half full, so starting too small costs a copy or two, not a failure.
+const TABLE_TERMS_PER_DOCUMENT: usize = 64;
 
 /// Memory each indexing thread fills at most before it writes its segment. Larger segments
 /// mean fewer of them and fewer merges: the 100k-unit benchmark corpus fits in one segment
@@ -266,14 +316,45 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
     })
 }
 
+/// Where a build's documents go: the writer its [`WriterPlan`] asks for.
+pub enum Writer {
+    /// One segment, in the calling thread.
+    Single(Box<SingleSegmentIndexWriter>),
+    /// Indexing threads.
+    Threads(Box<IndexWriter>),
+}
+
+impl Writer {
+    /// Adds a document.
+    pub fn add_document(&mut self, doc: TantivyDocument) -> tantivy::Result<()> {
+        match self {
+            Writer::Single(writer) => writer.add_document(doc),
+            Writer::Threads(writer) => writer.add_document(doc).map(drop),
+        }
+    }
+
+    /// Writes what was added, and returns the index it is in.
+    fn finish(self) -> tantivy::Result<Index> {
+        match self {
+            Writer::Single(writer) => writer.finalize(),
+            Writer::Threads(mut writer) => {
+                writer.commit()?;
+                let index = writer.index().clone();
+                writer.wait_merging_threads()?;
+                Ok(index)
+            }
+        }
+    }
+}
+
 /// Builds a new generation with `fill` and makes it live. Returns it opened.
 pub fn build(
     dir: &Path,
     key: &str,
     lexicon: Lexicon,
     names: &Names,
-    (threads, memory): (usize, usize),
-    fill: impl FnOnce(&mut tantivy::IndexWriter, &Fields) -> tantivy::Result<u64>,
+    plan: WriterPlan,
+    fill: impl FnOnce(&mut Writer, &Fields) -> tantivy::Result<u64>,
 ) -> Result<Opened, BuildError> {
     let fail = |path: &Path, error: &dyn std::fmt::Display| BuildError {
         path: path.to_path_buf(),
@@ -285,15 +366,25 @@ pub fn build(
     let result = (|| {
         let (schema, fields) = schema::schema();
         let directory = BuildDirectory::open(&tmp).map_err(|e| fail(&tmp, &e))?;
-        let index = Index::create(directory, schema, IndexSettings::default())
-            .map_err(|e| fail(&tmp, &e))?;
-        analysis::register(&index);
-        let mut writer = index
-            .writer_with_num_threads(threads, threads * memory)
-            .map_err(|e| fail(&tmp, &e))?;
+        let settings = IndexSettings::default();
+        let mut writer = match plan {
+            WriterPlan::Single { memory } => Index::builder()
+                .schema(schema)
+                .settings(settings)
+                .tokenizers(analysis::tokenizers())
+                .single_segment_index_writer(directory, memory)
+                .map(|writer| Writer::Single(Box::new(writer))),
+            WriterPlan::Threads { threads, memory } => Index::create(directory, schema, settings)
+                .and_then(|index| {
+                    analysis::register(&index);
+                    index
+                        .writer_with_num_threads(threads, threads * memory)
+                        .map(|writer| Writer::Threads(Box::new(writer)))
+                }),
+        }
+        .map_err(|e| fail(&tmp, &e))?;
         let documents = fill(&mut writer, &fields).map_err(|e| fail(&tmp, &e))?;
-        writer.commit().map_err(|e| fail(&tmp, &e))?;
-        writer.wait_merging_threads().map_err(|e| fail(&tmp, &e))?;
+        let index = writer.finish().map_err(|e| fail(&tmp, &e))?;
         let json = serde_json::to_vec(names).map_err(|e| fail(&tmp, &e))?;
         let names_path = tmp.join("names.json");
         fs::write(&names_path, &json).map_err(|e| fail(&names_path, &e))?;
