@@ -31,6 +31,7 @@ use super::schema::Fields;
 use super::store::{Names, Opened};
 use super::typos::Typos;
 use super::vocabulary::{self, Fuzzy, Search, Vocabulary};
+use crate::corpus::State;
 use crate::l10n::Lang;
 use crate::names;
 
@@ -350,19 +351,28 @@ fn fold(text: &str) -> String {
     normalize_german(&crate::resolve::normalize(text))
 }
 
+/// What a `state:` value is compared with, folded: the state's code first, then its German
+/// and English names and its aliases. Worked out when the index is built (`names.json`).
+pub fn state_keys(state: &State) -> Vec<String> {
+    [&state.code, &state.de, &state.en]
+        .into_iter()
+        .chain(&state.aliases)
+        .map(|name| fold(name))
+        .collect()
+}
+
 fn state_codes(value: &str, lexicon: &Names) -> Result<Vec<String>, CompileError> {
     let wanted = fold(value);
     let wanted_code = wanted.strip_suffix(" special").unwrap_or(&wanted);
     let found: Vec<String> = lexicon
         .states
         .iter()
-        .filter(|s| {
-            fold(&s.code) == wanted_code
-                || fold(&s.de) == wanted
-                || fold(&s.en) == wanted
-                || s.aliases.iter().any(|a| fold(a) == wanted)
+        .zip(&lexicon.state_keys)
+        .filter(|(_, keys)| match keys.split_first() {
+            Some((code, names)) => code == wanted_code || names.contains(&wanted),
+            None => false,
         })
-        .map(|s| s.code.to_lowercase())
+        .map(|(s, _)| s.code.to_lowercase())
         .collect();
     if found.is_empty() {
         let mut close: Vec<(usize, String)> = lexicon

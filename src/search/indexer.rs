@@ -6,6 +6,7 @@
 use tantivy::TantivyDocument;
 
 use super::analysis::{Analyzers, analyze};
+use super::compile;
 use super::schema::{self, Fields};
 use super::store::{Lexicon, Names, Writer};
 use crate::answer;
@@ -80,6 +81,7 @@ pub fn names(corpus: &Corpus) -> Names {
     Names {
         people: corpus.people.clone(),
         states: corpus.states.clone(),
+        state_keys: corpus.states.iter().map(compile::state_keys).collect(),
     }
 }
 

@@ -38,7 +38,7 @@ use super::vocabulary::{self, Vocabulary};
 use crate::corpus::{Person, State};
 
 /// Bump when the schema or the stored data changes.
-const SCHEMA_VERSION: u32 = 5;
+const SCHEMA_VERSION: u32 = 6;
 
 /// How long an unreferenced generation is kept for readers that just read the old pointer.
 const GRACE: Duration = Duration::from_secs(60);
@@ -76,6 +76,9 @@ pub struct Names {
     pub people: Vec<Person>,
     /// Every state.
     pub states: Vec<State>,
+    /// Per state, in the order of `states`: what a `state:` value is compared with, folded
+    /// (see `compile::state_keys`), so that a search does not fold every state's names again.
+    pub state_keys: Vec<Vec<String>>,
 }
 
 /// An opened, searchable index.
@@ -102,7 +105,18 @@ impl Opened {
     /// The people and states stored with this generation.
     pub fn names(&self) -> Result<&Names, String> {
         self.names
-            .get_or_init(|| serde_json::from_slice(&self.names_json).map_err(|e| e.to_string()))
+            .get_or_init(|| {
+                let names: Names =
+                    serde_json::from_slice(&self.names_json).map_err(|e| e.to_string())?;
+                if names.state_keys.len() != names.states.len() {
+                    return Err(format!(
+                        "names.json: {} states but {} sets of state keys",
+                        names.states.len(),
+                        names.state_keys.len()
+                    ));
+                }
+                Ok(names)
+            })
             .as_ref()
             .map_err(Clone::clone)
     }
