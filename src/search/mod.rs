@@ -21,8 +21,7 @@ use std::path::{Path, PathBuf};
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::schema::Value;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Order, Searcher};
 
 use crate::corpus::{Corpus, CorpusLocation};
 use crate::l10n::Lang;
@@ -266,39 +265,29 @@ impl Engine {
         score: f32,
         addr: DocAddress,
     ) -> Result<Hit, SearchError> {
-        let doc: TantivyDocument = searcher
+        let mut doc: schema::StoredDoc = searcher
             .doc(addr)
             .map_err(|e| SearchError::Index(e.to_string()))?;
         let f = &self.opened.fields;
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        };
         let best = if compiled.atoms.is_empty() {
             None
         } else {
-            let stored = |field| doc.get_first(field).and_then(|v| v.as_str());
-            let ends = doc.get_first(f.unit_ends).and_then(|v| v.as_bytes());
             let [de, en] = schema::units(
-                stored(f.de_units).unwrap_or_default(),
-                stored(f.en_units).unwrap_or_default(),
-                ends.unwrap_or_default(),
+                doc.str(f.de_units),
+                doc.str(f.en_units),
+                doc.bytes(f.unit_ends),
             );
             best_unit(&compiled.atoms, need, &de, &en, &mut self.analyzers)
         };
         Ok(Hit {
-            id: text(f.id),
-            kind: text(f.kind),
-            order: doc
-                .get_first(f.order)
-                .and_then(|v| v.as_u64())
-                .unwrap_or_default(),
+            id: doc.take_str(f.id),
+            kind: doc.take_str(f.kind),
+            order: doc.u64(f.order).unwrap_or_default(),
             score,
-            title_de: text(f.title_de),
-            title_en: text(f.title_en),
-            summary_de: text(f.summary_de),
-            summary_en: text(f.summary_en),
+            title_de: doc.take_str(f.title_de),
+            title_en: doc.take_str(f.title_en),
+            summary_de: doc.take_str(f.summary_de),
+            summary_en: doc.take_str(f.summary_en),
             best,
         })
     }

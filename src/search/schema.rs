@@ -10,6 +10,11 @@ use tantivy::schema::{
     TextOptions,
 };
 
+use tantivy::schema::document::{
+    DeserializeError, DocumentDeserialize, DocumentDeserializer, ValueDeserialize,
+    ValueDeserializer, ValueVisitor,
+};
+
 use super::analysis;
 use crate::l10n::Lang;
 
@@ -142,6 +147,101 @@ impl Fields {
             Lang::De => self.de_stem,
             Lang::En => self.en_stem,
         }
+    }
+}
+
+/// A stored document as a hit reads it: each value moved out as tantivy decodes it. A
+/// `TantivyDocument` copies every value into a buffer of its own, which a hit then copied
+/// out again. Only the kinds of values the schema stores are accepted.
+#[derive(Debug, Default)]
+pub struct StoredDoc(Vec<(Field, Stored)>);
+
+/// A stored value.
+#[derive(Debug)]
+pub enum Stored {
+    /// Text.
+    Str(String),
+    /// A number.
+    U64(u64),
+    /// Bytes.
+    Bytes(Vec<u8>),
+}
+
+impl StoredDoc {
+    /// Takes the first text of `field` (empty when there is none).
+    pub fn take_str(&mut self, field: Field) -> String {
+        self.0
+            .iter_mut()
+            .find_map(|(f, value)| match value {
+                Stored::Str(text) if *f == field => Some(std::mem::take(text)),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// The first text of `field` (empty when there is none).
+    pub fn str(&self, field: Field) -> &str {
+        self.0
+            .iter()
+            .find_map(|(f, value)| match value {
+                Stored::Str(text) if *f == field => Some(text.as_str()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// The first number of `field`.
+    pub fn u64(&self, field: Field) -> Option<u64> {
+        self.0.iter().find_map(|(f, value)| match value {
+            Stored::U64(n) if *f == field => Some(*n),
+            _ => None,
+        })
+    }
+
+    /// The first bytes of `field` (empty when there are none).
+    pub fn bytes(&self, field: Field) -> &[u8] {
+        self.0
+            .iter()
+            .find_map(|(f, value)| match value {
+                Stored::Bytes(bytes) if *f == field => Some(bytes.as_slice()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl DocumentDeserialize for StoredDoc {
+    fn deserialize<'de, D>(mut deserializer: D) -> Result<Self, DeserializeError>
+    where
+        D: DocumentDeserializer<'de>,
+    {
+        let mut values = Vec::with_capacity(deserializer.size_hint());
+        while let Some(field_value) = deserializer.next_field::<Stored>()? {
+            values.push(field_value);
+        }
+        Ok(StoredDoc(values))
+    }
+}
+
+impl ValueDeserialize for Stored {
+    fn deserialize<'de, D>(deserializer: D) -> Result<Self, DeserializeError>
+    where
+        D: ValueDeserializer<'de>,
+    {
+        struct Visitor;
+        impl ValueVisitor for Visitor {
+            type Value = Stored;
+            fn visit_string(&self, text: String) -> Result<Stored, DeserializeError> {
+                Ok(Stored::Str(text))
+            }
+            fn visit_u64(&self, n: u64) -> Result<Stored, DeserializeError> {
+                Ok(Stored::U64(n))
+            }
+            fn visit_bytes(&self, bytes: Vec<u8>) -> Result<Stored, DeserializeError> {
+                Ok(Stored::Bytes(bytes))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
     }
 }
 
