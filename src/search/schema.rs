@@ -168,6 +168,14 @@ pub enum Stored {
 }
 
 impl StoredDoc {
+    /// The first value of `field` that `pick` takes.
+    fn first<'a, T>(&'a self, field: Field, pick: impl Fn(&'a Stored) -> Option<T>) -> Option<T> {
+        self.0
+            .iter()
+            .filter(|(f, _)| *f == field)
+            .find_map(|(_, value)| pick(value))
+    }
+
     /// Takes the first text of `field` (empty when there is none).
     pub fn take_str(&mut self, field: Field) -> String {
         self.0
@@ -181,32 +189,40 @@ impl StoredDoc {
 
     /// The first text of `field` (empty when there is none).
     pub fn str(&self, field: Field) -> &str {
-        self.0
-            .iter()
-            .find_map(|(f, value)| match value {
-                Stored::Str(text) if *f == field => Some(text.as_str()),
-                _ => None,
-            })
-            .unwrap_or_default()
+        self.first(field, Stored::text).unwrap_or_default()
     }
 
     /// The first number of `field`.
     pub fn u64(&self, field: Field) -> Option<u64> {
-        self.0.iter().find_map(|(f, value)| match value {
-            Stored::U64(n) if *f == field => Some(*n),
-            _ => None,
-        })
+        self.first(field, Stored::number)
     }
 
     /// The first bytes of `field` (empty when there are none).
     pub fn bytes(&self, field: Field) -> &[u8] {
-        self.0
-            .iter()
-            .find_map(|(f, value)| match value {
-                Stored::Bytes(bytes) if *f == field => Some(bytes.as_slice()),
-                _ => None,
-            })
-            .unwrap_or_default()
+        self.first(field, Stored::bytes).unwrap_or_default()
+    }
+}
+
+impl Stored {
+    fn text(&self) -> Option<&str> {
+        match self {
+            Stored::Str(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn number(&self) -> Option<u64> {
+        match self {
+            Stored::U64(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            Stored::Bytes(bytes) => Some(bytes),
+            _ => None,
+        }
     }
 }
 
