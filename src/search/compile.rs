@@ -352,7 +352,9 @@ fn fold(text: &str) -> String {
 }
 
 /// What a `state:` value is compared with, folded: the state's code first, then its German
-/// and English names and its aliases. Worked out when the index is built (`names.json`).
+/// and English names and its aliases. Worked out when the index is built and kept in
+/// `names.json`: a change to [`fold`] must bump the schema version, or older indexes keep
+/// keys folded the old way.
 pub fn state_keys(state: &State) -> Vec<String> {
     [&state.code, &state.de, &state.en]
         .into_iter()

@@ -141,10 +141,20 @@ impl Engine {
         corpus: &Corpus,
         docs: impl IntoIterator<Item = IndexDocument>,
     ) -> Result<Engine, SearchError> {
-        let lexicon = indexer::lexicon(corpus, key);
-        let names = indexer::names(corpus);
         let docs = docs.into_iter();
         let plan = store::writer_plan(docs.size_hint().1);
+        Engine::build_planned(dir, key, corpus, docs, plan)
+    }
+
+    fn build_planned(
+        dir: &Path,
+        key: &str,
+        corpus: &Corpus,
+        docs: impl Iterator<Item = IndexDocument>,
+        plan: store::WriterPlan,
+    ) -> Result<Engine, SearchError> {
+        let lexicon = indexer::lexicon(corpus, key);
+        let names = indexer::names(corpus);
         store::build(dir, key, lexicon, &names, plan, |writer, fields| {
             indexer::fill(docs, writer, fields)
         })
@@ -326,5 +336,70 @@ mod testing {
             .flat_map(|d| &d.units)
             .flat_map(|u| u.de.split_whitespace().chain(u.en.split_whitespace()))
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::CorpusLocation;
+
+    /// The `.idx` files of a generation: one per segment.
+    fn segments(engine: &Engine) -> usize {
+        std::fs::read_dir(engine.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension() == Some("idx".as_ref()))
+            })
+            .count()
+    }
+
+    /// A one-segment build whose memory passes its limit writes its segment and hands the
+    /// rest of the documents to indexing threads; the index it leaves answers as the
+    /// one-segment index does. Here the limit is passed by the first document.
+    #[test]
+    fn a_one_segment_build_past_its_memory_hands_over_to_threads() {
+        let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
+        let key = store::key(corpus.fingerprint);
+        let documents = corpus.documents.len();
+        let store::WriterPlan::Single { memory, .. } = store::writer_plan(Some(documents)) else {
+            panic!("the corpus is written in one segment");
+        };
+        let one_dir = tempfile::tempdir().unwrap();
+        let docs = indexer::documents(&corpus);
+        let mut one = Engine::build_from(one_dir.path(), &corpus, &key).unwrap();
+        assert_eq!(segments(&one), 1);
+        let dir = tempfile::tempdir().unwrap();
+        let plan = store::WriterPlan::Single {
+            memory,
+            switch_at: 1,
+        };
+        let mut handed = Engine::build_planned(dir.path(), &key, &corpus, docs, plan).unwrap();
+        assert!(segments(&handed) >= 2, "{} segments", segments(&handed));
+        assert_eq!(handed.documents(), documents as u64);
+        let answer = |hits: &[Hit]| {
+            hits.iter()
+                .map(|h| (h.id.clone(), h.score, h.best.as_ref().map(|b| b.unit)))
+                .collect::<Vec<_>>()
+        };
+        for text in [
+            "Plagiat",
+            "Stichwahl",
+            "runoff",
+            "party:R",
+            "Senatr",
+            "\"Max Baucus\"",
+        ] {
+            let q = query::parse(text).unwrap();
+            let (total, hits) = handed.search(&q, 40).unwrap();
+            let (one_total, one_hits) = one.search(&q, 40).unwrap();
+            assert!(total > 0, "{text}");
+            assert_eq!(
+                (total, answer(&hits)),
+                (one_total, answer(&one_hits)),
+                "{text}"
+            );
+        }
     }
 }

@@ -192,10 +192,13 @@ const PARALLEL_FROM_DOCUMENTS: usize = 1_000;
 pub enum WriterPlan {
     /// One segment, written as the documents come, without a thread of tantivy's. `memory` is
     /// only what the term hash table starts with (a third of it): it grows as terms come, and
-    /// nothing is flushed early.
+    /// nothing is flushed early, until `switch_at`.
     Single {
         /// Bytes of tantivy's memory budget.
         memory: usize,
+        /// Bytes of indexing memory after which the segment is written and the rest of the
+        /// documents go to tantivy's indexing threads (see [`Writer::add_document`]).
+        switch_at: usize,
     },
     /// `threads` indexing threads, each filling `memory` bytes at most before it writes a
     /// segment.
@@ -218,19 +221,26 @@ pub fn writer_plan(documents: Option<usize>) -> WriterPlan {
     match documents {
         Some(n) if n < PARALLEL_FROM_DOCUMENTS => WriterPlan::Single {
             memory: single_memory(n),
+            switch_at: WRITER_MEMORY_PER_THREAD,
         },
         _ => {
-            let threads = std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .min(MAX_WRITER_THREADS);
-            let memory = documents.map_or(WRITER_MEMORY_PER_THREAD, |n| {
-                (n.saturating_mul(WRITER_MEMORY_PER_DOCUMENT) / threads)
-                    .saturating_add(WRITER_MEMORY_VOCABULARY)
-                    .clamp(WRITER_MEMORY_MIN, WRITER_MEMORY_PER_THREAD)
-            });
+            let (threads, memory) = threads_plan(documents);
             WriterPlan::Threads { threads, memory }
         }
     }
+}
+
+/// How many indexing threads of tantivy's, and how much memory each.
+fn threads_plan(documents: Option<usize>) -> (usize, usize) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(MAX_WRITER_THREADS);
+    let memory = documents.map_or(WRITER_MEMORY_PER_THREAD, |n| {
+        (n.saturating_mul(WRITER_MEMORY_PER_DOCUMENT) / threads)
+            .saturating_add(WRITER_MEMORY_VOCABULARY)
+            .clamp(WRITER_MEMORY_MIN, WRITER_MEMORY_PER_THREAD)
+    });
+    (threads, memory)
 }
 
 /// The budget of a one-segment build of `documents`: one that starts the term table at
@@ -331,34 +341,76 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
 }
 
 /// Where a build's documents go: the writer its [`WriterPlan`] asks for.
-pub enum Writer {
+pub struct Writer {
+    state: WriterState,
+    /// For a one-segment writer: the memory at which it gives way to indexing threads.
+    switch_at: usize,
+}
+
+enum WriterState {
     /// One segment, in the calling thread.
     Single(Box<SingleSegmentIndexWriter>),
     /// Indexing threads.
     Threads(Box<IndexWriter>),
+    /// Between the two, only while switching (an error there leaves it so, and the build
+    /// fails).
+    Switching,
 }
 
 impl Writer {
     /// Adds a document.
+    ///
+    /// A one-segment writer never writes its segment early: its memory grows with the
+    /// documents, and tantivy's arena addresses no more than 4 GB. So once it holds
+    /// `switch_at` bytes after a document (what each indexing thread fills at most), its
+    /// segment is written and the rest of the documents go to indexing threads: a few
+    /// documents can be very long.
     pub fn add_document(&mut self, doc: TantivyDocument) -> tantivy::Result<()> {
-        match self {
-            Writer::Single(writer) => writer.add_document(doc),
-            Writer::Threads(writer) => writer.add_document(doc).map(drop),
+        match &mut self.state {
+            WriterState::Single(writer) => {
+                writer.add_document(doc)?;
+                if writer.mem_usage() >= self.switch_at {
+                    self.switch_to_threads()?;
+                }
+                Ok(())
+            }
+            WriterState::Threads(writer) => writer.add_document(doc).map(drop),
+            WriterState::Switching => Err(switch_failed()),
         }
+    }
+
+    fn switch_to_threads(&mut self) -> tantivy::Result<()> {
+        let WriterState::Single(writer) =
+            std::mem::replace(&mut self.state, WriterState::Switching)
+        else {
+            return Ok(());
+        };
+        let index = writer.finalize()?;
+        let (threads, memory) = threads_plan(None);
+        let writer = index.writer_with_num_threads(threads, threads * memory)?;
+        self.state = WriterState::Threads(Box::new(writer));
+        Ok(())
     }
 
     /// Writes what was added, and returns the index it is in.
     fn finish(self) -> tantivy::Result<Index> {
-        match self {
-            Writer::Single(writer) => writer.finalize(),
-            Writer::Threads(mut writer) => {
+        match self.state {
+            WriterState::Single(writer) => writer.finalize(),
+            WriterState::Threads(mut writer) => {
                 writer.commit()?;
                 let index = writer.index().clone();
                 writer.wait_merging_threads()?;
                 Ok(index)
             }
+            WriterState::Switching => Err(switch_failed()),
         }
     }
+}
+
+fn switch_failed() -> tantivy::TantivyError {
+    tantivy::TantivyError::InternalError(
+        "the index writer failed while handing over to indexing threads".to_string(),
+    )
 }
 
 /// Builds a new generation with `fill` and makes it live. Returns it opened.
@@ -382,18 +434,24 @@ pub fn build(
         let directory = BuildDirectory::open(&tmp).map_err(|e| fail(&tmp, &e))?;
         let settings = IndexSettings::default();
         let mut writer = match plan {
-            WriterPlan::Single { memory } => Index::builder()
+            WriterPlan::Single { memory, switch_at } => Index::builder()
                 .schema(schema)
                 .settings(settings)
                 .tokenizers(analysis::tokenizers())
                 .single_segment_index_writer(directory, memory)
-                .map(|writer| Writer::Single(Box::new(writer))),
+                .map(|writer| Writer {
+                    state: WriterState::Single(Box::new(writer)),
+                    switch_at,
+                }),
             WriterPlan::Threads { threads, memory } => Index::create(directory, schema, settings)
                 .and_then(|index| {
                     analysis::register(&index);
                     index
                         .writer_with_num_threads(threads, threads * memory)
-                        .map(|writer| Writer::Threads(Box::new(writer)))
+                        .map(|writer| Writer {
+                            state: WriterState::Threads(Box::new(writer)),
+                            switch_at: usize::MAX,
+                        })
                 }),
         }
         .map_err(|e| fail(&tmp, &e))?;
