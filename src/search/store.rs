@@ -343,13 +343,14 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
 /// Where a build's documents go: the writer its [`WriterPlan`] asks for.
 pub struct Writer {
     state: WriterState,
-    /// For a one-segment writer: the memory at which it gives way to indexing threads.
-    switch_at: usize,
 }
 
 enum WriterState {
-    /// One segment, in the calling thread.
-    Single(Box<SingleSegmentIndexWriter>),
+    /// One segment, in the calling thread, until it holds `switch_at` bytes.
+    Single {
+        writer: Box<SingleSegmentIndexWriter>,
+        switch_at: usize,
+    },
     /// Indexing threads.
     Threads(Box<IndexWriter>),
     /// Between the two, only while switching (an error there leaves it so, and the build
@@ -367,9 +368,9 @@ impl Writer {
     /// documents can be very long.
     pub fn add_document(&mut self, doc: TantivyDocument) -> tantivy::Result<()> {
         match &mut self.state {
-            WriterState::Single(writer) => {
+            WriterState::Single { writer, switch_at } => {
                 writer.add_document(doc)?;
-                if writer.mem_usage() >= self.switch_at {
+                if writer.mem_usage() >= *switch_at {
                     self.switch_to_threads()?;
                 }
                 Ok(())
@@ -380,7 +381,7 @@ impl Writer {
     }
 
     fn switch_to_threads(&mut self) -> tantivy::Result<()> {
-        let WriterState::Single(writer) =
+        let WriterState::Single { writer, .. } =
             std::mem::replace(&mut self.state, WriterState::Switching)
         else {
             return Ok(());
@@ -395,7 +396,7 @@ impl Writer {
     /// Writes what was added, and returns the index it is in.
     fn finish(self) -> tantivy::Result<Index> {
         match self.state {
-            WriterState::Single(writer) => writer.finalize(),
+            WriterState::Single { writer, .. } => writer.finalize(),
             WriterState::Threads(mut writer) => {
                 writer.commit()?;
                 let index = writer.index().clone();
@@ -440,8 +441,10 @@ pub fn build(
                 .tokenizers(analysis::tokenizers())
                 .single_segment_index_writer(directory, memory)
                 .map(|writer| Writer {
-                    state: WriterState::Single(Box::new(writer)),
-                    switch_at,
+                    state: WriterState::Single {
+                        writer: Box::new(writer),
+                        switch_at,
+                    },
                 }),
             WriterPlan::Threads { threads, memory } => Index::create(directory, schema, settings)
                 .and_then(|index| {
@@ -450,7 +453,6 @@ pub fn build(
                         .writer_with_num_threads(threads, threads * memory)
                         .map(|writer| Writer {
                             state: WriterState::Threads(Box::new(writer)),
-                            switch_at: usize::MAX,
                         })
                 }),
         }
