@@ -588,7 +588,8 @@ fn query_fts5(dir: &Path) -> Report {
 }
 
 /// An FTS5 `MATCH` expression forgiving typos as senate-kb does (one in a word of five
-/// letters or more, two from nine; a transposition is one), built the simplest way an
+/// letters or more, two from nine but one for a term whose first letter differs; a
+/// transposition is one), built the simplest way an
 /// application on FTS5 can: every term of the vocabulary (held in memory) within that many
 /// edits of a word, ORed, per word; the words ANDed. `None` when a word has no such term.
 /// (SQLite's `spellfix1` extension would prune the scan with phonetic keys; rusqlite's
@@ -597,11 +598,16 @@ fn fuzzy_match(words: &str, vocabulary: &[String]) -> Option<String> {
     let mut groups = Vec::new();
     for word in words.split_whitespace() {
         let length = word.chars().count();
-        let allowed = senate_kb::names::typo_allowance(word);
+        let allowance = senate_kb::names::typo_allowance(word);
+        let first = word.chars().next();
+        let allowed = |term: &str| match allowance {
+            2 if term.chars().next() != first => 1,
+            n => n,
+        };
         let terms: Vec<String> = vocabulary
             .iter()
-            .filter(|term| term.chars().count().abs_diff(length) <= allowed)
-            .filter(|term| strsim::osa_distance(word, term) <= allowed)
+            .filter(|term| term.chars().count().abs_diff(length) <= allowance)
+            .filter(|term| strsim::osa_distance(word, term) <= allowed(term))
             .map(|term| format!("\"{term}\""))
             .collect();
         if terms.is_empty() {
