@@ -11,7 +11,9 @@
 //! process that opens the index and queries it) and query latency p50/p99 per class, and
 //! prints Markdown tables with the ratio senate-kb ÷ FTS5 (below 1: senate-kb is faster or
 //! smaller). Each engine builds and queries in a process of its own (this binary, started
-//! again with `--child`), so that peak memory (`VmHWM`) is that engine's alone.
+//! again with `--child`), so that peak memory (`VmHWM`) is that engine's alone; the engines
+//! take turns, three builds each (the fastest counts) and three query runs each (the medians
+//! count), so that a slow moment of a shared machine falls on both.
 //!
 //! # The synthetic corpus
 //!
@@ -234,19 +236,87 @@ fn run_size(units: usize) {
         );
     }
     let load_before = loadavg();
+    let engines = ["senate-kb", "fts5"];
+    let units_arg = units.to_string();
+    // Each build from nothing, in a process of its own (so that its peak memory is one
+    // build's), the engines taking turns so that a slow moment of the machine falls on both;
+    // the fastest counts. The index each engine built last stays for its queries.
+    let mut builds: HashMap<&str, Vec<Report>> = HashMap::new();
+    for _ in 0..build_runs() {
+        for engine in engines {
+            let report = spawn_child(&["build", engine, &units_arg]);
+            builds.entry(engine).or_default().push(report);
+        }
+    }
+    // The query phases take turns too, and each figure is the median of an engine's runs.
+    let mut queries: HashMap<&str, Vec<Report>> = HashMap::new();
+    for _ in 0..query_runs() {
+        for engine in engines {
+            let report = spawn_child(&["query", engine, &units_arg]);
+            queries.entry(engine).or_default().push(report);
+        }
+    }
     let mut reports = HashMap::new();
-    for engine in ["senate-kb", "fts5"] {
-        // Each build from nothing, in a process of its own (so that its peak memory is one
-        // build's); the fastest counts.
-        let build = (0..build_runs())
-            .map(|_| spawn_child(&["build", engine, &units.to_string()]))
+    for engine in engines {
+        let build = builds
+            .remove(engine)
+            .into_iter()
+            .flatten()
             .min_by(|a, b| a.build_s.total_cmp(&b.build_s))
             .expect("at least one build");
-        let query = spawn_child(&["query", engine, &units.to_string()]);
+        let query = median_report(queries.remove(engine).unwrap_or_default());
         reports.insert(engine, (build, query));
     }
     let load_after = loadavg();
     print_tables(units, &reports, &load_before, &load_after);
+}
+
+/// How many query phases each engine runs, taking turns with the other: 3, or
+/// `SCALE_QUERY_RUNS`. On this shared VM the ratio of one class moved by up to 1.6× between two
+/// runs a minute apart, FTS5's own p50 by 1.3×, although neither engine had changed.
+fn query_runs() -> usize {
+    std::env::var("SCALE_QUERY_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3)
+        .max(1)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+/// One engine's query runs as one report: per class the median p50 and p99 of the runs, the
+/// samples of all of them; the median time to open; the highest peak memory.
+fn median_report(runs: Vec<Report>) -> Report {
+    let Some(first) = runs.first() else {
+        return Report::default();
+    };
+    let classes = (0..first.classes.len())
+        .map(|i| {
+            let of = |pick: fn(&(String, f64, f64, f64, usize)) -> f64| {
+                median(runs.iter().map(|r| pick(&r.classes[i])).collect())
+            };
+            (
+                first.classes[i].0.clone(),
+                of(|c| c.1),
+                of(|c| c.2),
+                of(|c| c.3),
+                runs.iter().map(|r| r.classes[i].4).sum(),
+            )
+        })
+        .collect();
+    Report {
+        open_ms: median(runs.iter().map(|r| r.open_ms).collect()),
+        peak_kb: runs.iter().map(|r| r.peak_kb).max().unwrap_or_default(),
+        classes,
+        ..Report::default()
+    }
 }
 
 fn spawn_child(args: &[&str]) -> Report {
@@ -330,7 +400,9 @@ fn print_tables(
     }
     let samples = kb_query.classes.first().map_or(0, |c| c.4);
     println!(
-        "\n(samples per class: {samples}; results: mean number returned, at most {})",
+        "\n(samples per class: {samples}, in {} query runs per engine taken in turns, p50 and \
+         p99 the medians of the runs'; results: mean number returned, at most {})",
+        query_runs(),
         limit()
     );
 }
@@ -354,10 +426,10 @@ fn child(args: &[String]) {
     println!("{}", serde_json::to_string(&report).expect("report"));
 }
 
-/// How many times each engine builds its index: the fastest counts. On this shared VM two
-/// builds of the same index a few minutes apart differed by up to 1.9x (a 10k-unit build took
-/// 0.15 s and 0.21 s against FTS5's 0.09 s and 0.07 s), so one slow moment should not decide
-/// the ratio. `SCALE_BUILDS=N` for another number.
+/// How many times each engine builds its index, taking turns: the fastest counts. On this
+/// shared VM two builds of the same index a few minutes apart differed by up to 1.9x (a
+/// 10k-unit build took 0.15 s and 0.21 s against FTS5's 0.09 s and 0.07 s), so one slow moment
+/// should not decide the ratio. `SCALE_BUILDS=N` for another number.
 fn build_runs() -> usize {
     std::env::var("SCALE_BUILDS")
         .ok()
