@@ -275,10 +275,15 @@ fn run_size(units: usize) {
 /// `SCALE_QUERY_RUNS`. On this shared VM the ratio of one class moved by up to 1.6× between two
 /// runs a minute apart, FTS5's own p50 by 1.3×, although neither engine had changed.
 fn query_runs() -> usize {
-    std::env::var("SCALE_QUERY_RUNS")
+    count_from_env("SCALE_QUERY_RUNS", 3)
+}
+
+/// A count of at least one from the environment variable `name`, else `default`.
+fn count_from_env(name: &str, default: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(3)
+        .unwrap_or(default)
         .max(1)
 }
 
@@ -431,11 +436,7 @@ fn child(args: &[String]) {
 /// 10k-unit build took 0.15 s and 0.21 s against FTS5's 0.09 s and 0.07 s), so one slow moment
 /// should not decide the ratio. `SCALE_BUILDS=N` for another number.
 fn build_runs() -> usize {
-    std::env::var("SCALE_BUILDS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(3)
-        .max(1)
+    count_from_env("SCALE_BUILDS", 3)
 }
 
 /// The fingerprint that keys a synthetic index.
