@@ -681,10 +681,8 @@ fn fuzzy_match(words: &str, vocabulary: &[String]) -> Option<String> {
         let length = word.chars().count();
         let allowance = senate_kb::names::typo_allowance(word);
         let first = word.chars().next();
-        let allowed = |term: &str| match allowance {
-            2 if term.chars().next() != first => 1,
-            n => n,
-        };
+        let allowed =
+            |term: &str| senate_kb::names::typo_limit(allowance, first, term.chars().next());
         let terms: Vec<String> = vocabulary
             .iter()
             .filter(|term| term.chars().count().abs_diff(length) <= allowance)

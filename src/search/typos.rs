@@ -24,6 +24,8 @@
 
 use tantivy_fst::Automaton;
 
+use crate::names;
+
 /// The longest word, in characters, given typos here (its states are the bits of a `u64`, one
 /// more than its characters); longer words (none in the corpus) take tantivy's DFA (see
 /// [`Typos::new`]).
@@ -113,14 +115,11 @@ impl Typos {
         }
     }
 
-    /// The edits allowed for a term starting with `first` (`None`: the empty term): the
-    /// allowance, less one when it is two and `first` is not the word's first character.
+    /// The edits allowed for a term starting with `first` (`None`: the empty term): see
+    /// [`names::typo_limit`].
     fn limit(&self, first: Option<char>) -> u8 {
-        if self.allowance >= 2 && first != self.first {
-            self.allowance - 1
-        } else {
-            self.allowance
-        }
+        let limit = names::typo_limit(usize::from(self.allowance), self.first, first);
+        u8::try_from(limit).unwrap_or(self.allowance)
     }
 
     /// The active after reading one more character of the term.
