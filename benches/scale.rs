@@ -40,11 +40,6 @@ use senate_kb::corpus::{Corpus, CorpusLocation, DocKind, Document, Role, Sentenc
 use senate_kb::search::{Engine, IndexDocument, IndexFacts, query};
 use serde::{Deserialize, Serialize};
 
-/// The allocator the `senate-kb` binary uses (`src/main.rs`), so that these numbers are
-/// the binary's. SQLite allocates with its own calls to the C library's `malloc`.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// The seed of every synthetic corpus.
 const SEED: u64 = 2014;
 

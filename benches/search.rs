@@ -9,11 +9,6 @@ use senate_kb::corpus::{Corpus, CorpusLocation};
 use senate_kb::l10n::{Lang, Localizer};
 use senate_kb::search::{Engine, query};
 
-/// The allocator the `senate-kb` binary uses (`src/main.rs`), so that these numbers are
-/// the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// One query per class the issue names.
 const QUERIES: [(&str, &str); 8] = [
     ("single_word", "Plagiat"),
