@@ -48,6 +48,41 @@ pub struct Typos {
     allowance: u8,
     /// The word's first character (`None`: the word is empty).
     first: Option<char>,
+    /// The first byte (in UTF-8) of each character of the word, in order.
+    leads: Vec<u8>,
+}
+
+/// The few bytes a term may go on with (see [`Typos::next_bytes`]), in ascending order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bytes {
+    bytes: [u8; Bytes::MAX],
+    len: u8,
+}
+
+impl Bytes {
+    /// The most bytes held: more, and a node's transitions are read one by one anyway.
+    pub const MAX: usize = 8;
+
+    /// The bytes, in ascending order.
+    pub fn as_slice(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+
+    /// Adds a byte, keeping the order; `false` when there is no room.
+    pub fn insert(&mut self, byte: u8) -> bool {
+        let held = self.as_slice();
+        let Err(at) = held.binary_search(&byte) else {
+            return true;
+        };
+        if held.len() == Bytes::MAX {
+            return false;
+        }
+        let len = usize::from(self.len);
+        self.bytes.copy_within(at..len, at + 1);
+        self.bytes[at] = byte;
+        self.len += 1;
+        true
+    }
 }
 
 /// Where the walk is: the automaton's active states, for the term read so far.
@@ -89,6 +124,7 @@ impl Typos {
             states: u64::MAX >> (63 - chars),
             allowance,
             first: word.chars().next(),
+            leads: word.bytes().filter(|b| b & 0xC0 != 0x80).collect(),
         };
         for (j, c) in word.chars().enumerate() {
             let bit = 1 << j;
@@ -159,6 +195,41 @@ impl Typos {
             fresh: false,
             limit,
         }
+    }
+
+    /// The bytes a term read up to `active` may go on with and still match, when no edit is
+    /// left: then only a character of the word where the term has got to can follow (or
+    /// complete a transposition), and the walk of the vocabulary looks those up instead of
+    /// reading every transition of a node. A superset: the automaton still judges each.
+    /// `None` when an edit is left and any byte may follow, when no character has been read
+    /// (the limit is not known yet), when a character is half read, or when there are more
+    /// than [`Bytes::MAX`].
+    pub fn next_bytes(&self, active: &Active) -> Option<Bytes> {
+        if active.fresh || active.broken || active.missing > 0 {
+            return None;
+        }
+        let n = usize::from(active.limit);
+        // A state below the limit may take any character next (inserted or in place of one).
+        if active.reach[..n].iter().any(|&bits| bits != 0) {
+            return None;
+        }
+        // Where a character of the word at an active position is read next. (A transposition
+        // half done at the limit, `half[n]`, is at a position `reach[n]` has too: that state
+        // also came from `reach[n - 1]`, by an insertion.)
+        debug_assert_eq!(active.half[n] & !active.reach[n], 0, "{active:?}");
+        let mut positions = active.reach[n];
+        let mut bytes = Bytes::default();
+        while positions != 0 {
+            let j = positions.trailing_zeros() as usize;
+            positions &= positions - 1;
+            // Bit `len` is the whole word read: no character follows it.
+            if let Some(&lead) = self.leads.get(j) {
+                if !bytes.insert(lead) {
+                    return None;
+                }
+            }
+        }
+        Some(bytes)
     }
 
     /// The fewest edits from the term read to the whole word, if within the term's limit.
@@ -472,6 +543,22 @@ mod tests {
         }
 
         /// And its distance is the optimal-string-alignment distance, within the term's limit.
+        #[test]
+        /// Where the automaton names the few bytes that may follow, a term within its limit
+        /// goes on with one of them, at every byte of the term.
+        fn next_bytes_hold_every_match((w, term) in pair(), n in 1u8..=2) {
+            let ours = Typos::new(&w, n).expect("short word");
+            if ours.distance(&term).is_some() {
+                let mut active = ours.start();
+                for &byte in term.as_bytes() {
+                    if let Some(bytes) = ours.next_bytes(&active) {
+                        prop_assert!(bytes.as_slice().contains(&byte), "{:?} {}", bytes, byte);
+                    }
+                    active = ours.accept(&active, byte);
+                }
+            }
+        }
+
         #[test]
         fn distance_is_osa((w, term) in pair(), n in 1u8..=2) {
             let ours = Typos::new(&w, n).expect("short word");

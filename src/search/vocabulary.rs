@@ -14,10 +14,10 @@
 use tantivy::query::DfaWrapper;
 use tantivy::{Index, ReloadPolicy};
 use tantivy_fst::Automaton;
-use tantivy_fst::raw::{Fst, Node, Output};
+use tantivy_fst::raw::{Fst, Node, Output, Transition};
 
 use super::schema::Fields;
-use super::typos::{Active, Typos};
+use super::typos::{Active, Bytes, Typos};
 
 /// The file of a generation holding the vocabulary.
 pub const FILE: &str = "vocabulary.fst";
@@ -65,6 +65,14 @@ impl Fuzzy {
                 let next = typos.accept(active, byte);
                 typos.can_match(&next).then_some(FuzzyState::Typos(next))
             }
+            _ => None,
+        }
+    }
+
+    /// The few bytes that may follow `state` (see [`Typos::next_bytes`]); `None`: any.
+    fn next_bytes(&self, state: &FuzzyState) -> Option<Bytes> {
+        match (self, state) {
+            (Fuzzy::Typos(typos), FuzzyState::Typos(active)) => typos.next_bytes(active),
             _ => None,
         }
     }
@@ -140,22 +148,53 @@ impl Walk<'_, '_> {
                 }
             }
         }
+        // Where no automaton has an edit left, only a few bytes can follow: look those up
+        // rather than read every transition (most nodes the walk enters are a typo away).
+        if let Some(bytes) = self.next_bytes(states) {
+            if bytes.as_slice().len() < node.len() {
+                for &byte in bytes.as_slice() {
+                    if let Some(i) = node.find_input(byte) {
+                        self.follow(node.transition(i), out, states);
+                    }
+                }
+                return;
+            }
+        }
         for t in node.transitions() {
-            let mut next = [None; MAX_AUTOMATA];
-            let mut alive = false;
-            for (i, search) in self.searches.iter().enumerate() {
-                if let Some(state) = &states[i] {
-                    next[i] = search.automaton.step(state, t.inp);
-                    alive |= next[i].is_some();
+            self.follow(t, out, states);
+        }
+    }
+
+    /// The bytes any automaton may go on with, if every one of them can tell.
+    fn next_bytes(&self, states: &[Option<FuzzyState>; MAX_AUTOMATA]) -> Option<Bytes> {
+        let mut all = Bytes::default();
+        for (search, state) in self.searches.iter().zip(states) {
+            let Some(state) = state else { continue };
+            for &byte in search.automaton.next_bytes(state)?.as_slice() {
+                if !all.insert(byte) {
+                    return None;
                 }
             }
-            if !alive {
-                continue;
-            }
-            self.key.push(t.inp);
-            self.descend(self.fst.node(t.addr), out.cat(t.out), &next);
-            self.key.pop();
         }
+        Some(all)
+    }
+
+    /// Takes a transition, if some automaton is still alive after its byte.
+    fn follow(&mut self, t: Transition, out: Output, states: &[Option<FuzzyState>; MAX_AUTOMATA]) {
+        let mut next = [None; MAX_AUTOMATA];
+        let mut alive = false;
+        for (i, search) in self.searches.iter().enumerate() {
+            if let Some(state) = &states[i] {
+                next[i] = search.automaton.step(state, t.inp);
+                alive |= next[i].is_some();
+            }
+        }
+        if !alive {
+            return;
+        }
+        self.key.push(t.inp);
+        self.descend(self.fst.node(t.addr), out.cat(t.out), &next);
+        self.key.pop();
     }
 }
 
