@@ -542,10 +542,9 @@ mod tests {
             prop_assert_eq!(ours.distance(&term), (d <= m).then_some(d as u8));
         }
 
-        /// And its distance is the optimal-string-alignment distance, within the term's limit.
-        #[test]
         /// Where the automaton names the few bytes that may follow, a term within its limit
         /// goes on with one of them, at every byte of the term.
+        #[test]
         fn next_bytes_hold_every_match((w, term) in pair(), n in 1u8..=2) {
             let ours = Typos::new(&w, n).expect("short word");
             if ours.distance(&term).is_some() {
@@ -559,6 +558,7 @@ mod tests {
             }
         }
 
+        /// And its distance is the optimal-string-alignment distance, within the term's limit.
         #[test]
         fn distance_is_osa((w, term) in pair(), n in 1u8..=2) {
             let ours = Typos::new(&w, n).expect("short word");
