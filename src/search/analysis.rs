@@ -28,7 +28,7 @@ use super::compounds;
 use crate::l10n::Lang;
 
 /// Bump when analysis changes what the index holds: a new version makes every index stale.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// The analyzers by name, as registered with tantivy.
 pub const DE_EXACT: &str = "de_exact";
@@ -362,12 +362,54 @@ const REMEMBERED_WORDS: usize = 1 << 15;
 /// document, whose fields are analysed one after another.
 const REMEMBERED_TEXTS: usize = 4096;
 
-/// A word of a text: where it is, and which word it is (its id in [`Split`]).
+/// A word of a text: where it is, which word it is (its id in [`Split`]) and its position
+/// (see [`UNIT_STRIDE`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Word {
     from: usize,
     to: usize,
     id: u32,
+    position: u32,
+}
+
+/// Between the units of a document's text as one field value holds them (see [`join_units`]).
+pub const UNIT_SEPARATOR: u8 = 0x1E;
+
+/// Positions per unit in a field that holds a document's units as one value: word `w` of
+/// unit `u` is at `u * UNIT_STRIDE + w`, in every text field, so that a position tells the
+/// unit and the word whichever field it comes from (the parts field, where most words have
+/// no term, included). The last position of a unit is never a word's, so no phrase spans two
+/// units. A unit of more than `UNIT_STRIDE - 1` words (see [`UNIT_BYTES`]) has its last
+/// words on that position; its matches are found by analysing it (see the matcher).
+pub const UNIT_STRIDE: u32 = 1 << 9;
+
+/// The longest unit, in bytes, that cannot have more than `UNIT_STRIDE - 1` words: two words
+/// have a byte between them, so `n` bytes hold at most `(n + 1) / 2` words.
+pub const UNIT_BYTES: usize = 2 * (UNIT_STRIDE as usize - 1);
+
+/// The most units a document's positions tell apart; the units after share the last.
+pub const MAX_UNITS: u32 = u32::MAX / UNIT_STRIDE - 1;
+
+/// A document's units in one text, as the index's text fields hold them: each unit followed
+/// by [`UNIT_SEPARATOR`], which a unit's own text cannot hold (it is blanked: it is no letter,
+/// so no word changes, and it has one byte, so no offset does).
+pub fn join_units<'a>(units: impl IntoIterator<Item = &'a str>, out: &mut String) {
+    out.clear();
+    for unit in units {
+        if unit.as_bytes().contains(&UNIT_SEPARATOR) {
+            out.extend(unit.chars().map(|c| if c == '\u{1e}' { ' ' } else { c }));
+        } else {
+            out.push_str(unit);
+        }
+        out.push(char::from(UNIT_SEPARATOR));
+    }
+}
+
+/// The position of word `word` of unit `unit` (see [`UNIT_STRIDE`]).
+pub fn position(unit: usize, word: usize) -> u32 {
+    let unit = u32::try_from(unit).unwrap_or(u32::MAX).min(MAX_UNITS);
+    let word = u32::try_from(word).unwrap_or(u32::MAX).min(UNIT_STRIDE - 1);
+    unit * UNIT_STRIDE + word
 }
 
 /// What the analyzers of one thread share: every word they have met, by id, and the words
@@ -416,9 +458,18 @@ impl Split {
             self.texts.clear();
             self.epoch = new_epoch();
         }
+        let bytes = text.as_bytes();
+        // The next separator, the unit and the word within it (see `UNIT_STRIDE`).
+        let mut separator = memchr_from(bytes, 0);
+        let (mut unit, mut word) = (0, 0);
         let mut stream = self.tokenizer.token_stream(text);
         while stream.advance() {
             let token = stream.token();
+            while separator < token.offset_from {
+                unit += 1;
+                word = 0;
+                separator = memchr_from(bytes, separator + 1);
+            }
             let id = match self.ids.get(token.text.as_str()) {
                 Some(&id) => id,
                 None => {
@@ -432,7 +483,9 @@ impl Split {
                 from: token.offset_from,
                 to: token.offset_to,
                 id,
+                position: position(unit, word),
             });
+            word += 1;
         }
         if keep {
             if self.texts.len() >= REMEMBERED_TEXTS {
@@ -441,6 +494,15 @@ impl Split {
             self.texts.insert(text.into(), out.as_slice().into());
         }
     }
+}
+
+/// Where the next [`UNIT_SEPARATOR`] at or after `from` is: the text's length when there is
+/// none.
+fn memchr_from(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == UNIT_SEPARATOR))
+        .map_or(bytes.len(), |at| from + at)
 }
 
 /// Not analysed yet.
@@ -496,7 +558,7 @@ impl Remembering {
 
 /// The token stream of [`Remembering`].
 pub struct RememberingStream<'a> {
-    words: std::iter::Enumerate<std::slice::Iter<'a, Word>>,
+    words: std::slice::Iter<'a, Word>,
     known: &'a [(u32, u32)],
     terms: &'a [Box<str>],
     pending: std::ops::Range<u32>,
@@ -535,7 +597,7 @@ impl Tokenizer for Remembering {
             }
         });
         RememberingStream {
-            words: self.words.iter().enumerate(),
+            words: self.words.iter(),
             known: &self.known,
             terms: &self.terms,
             pending: 0..0,
@@ -552,14 +614,14 @@ impl TokenStream for RememberingStream<'_> {
                 self.token.text.push_str(&self.terms[i as usize]);
                 return true;
             }
-            let Some((position, word)) = self.words.next() else {
+            let Some(word) = self.words.next() else {
                 return false;
             };
             let (from, to) = self.known[word.id as usize];
             self.pending = from..to;
             self.token.offset_from = word.from;
             self.token.offset_to = word.to;
-            self.token.position = position;
+            self.token.position = word.position as usize;
             self.token.position_length = 1;
         }
     }

@@ -5,7 +5,7 @@
 
 use tantivy::TantivyDocument;
 
-use super::analysis::{Analyzers, analyze};
+use super::analysis::{self, Analyzers, analyze};
 use super::compile;
 use super::schema::{self, Fields};
 use super::store::{Lexicon, Names, Writer};
@@ -148,15 +148,20 @@ fn tantivy_document(doc: &IndexDocument, order: u64, f: &Fields) -> TantivyDocum
     for person in &doc.people {
         d.add_text(f.person, person);
     }
+    // Each language's units as one value per field, so that a position tells the unit (see
+    // `analysis::UNIT_STRIDE`).
+    let mut joined = String::new();
+    analysis::join_units(doc.units.iter().map(|u| u.de.as_str()), &mut joined);
+    for field in [f.de_exact, f.de_stem, f.de_parts] {
+        d.add_text(field, &joined);
+    }
+    analysis::join_units(doc.units.iter().map(|u| u.en.as_str()), &mut joined);
+    for field in [f.en_exact, f.en_stem] {
+        d.add_text(field, &joined);
+    }
     let mut texts: [String; 2] = Default::default();
     let mut ends = Vec::with_capacity(doc.units.len() * 16);
     for unit in &doc.units {
-        for field in [f.de_exact, f.de_stem, f.de_parts] {
-            d.add_text(field, &unit.de);
-        }
-        for field in [f.en_exact, f.en_stem] {
-            d.add_text(field, &unit.en);
-        }
         schema::push_unit(&mut texts, &mut ends, [&unit.de, &unit.en]);
     }
     let [de, en] = texts;

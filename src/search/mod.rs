@@ -10,6 +10,7 @@ pub mod compile;
 pub mod compounds;
 pub mod indexer;
 pub mod matcher;
+pub mod positions;
 pub mod query;
 pub mod relax;
 pub mod schema;
@@ -259,47 +260,75 @@ impl Engine {
                 top.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
             )
         };
-        let mut hits = Vec::with_capacity(addresses.len());
-        let need = Need::of(&compiled.atoms);
-        for (score, addr) in addresses {
-            hits.push(self.hit(&searcher, &compiled, &need, score, addr)?);
+        let mut docs = Vec::with_capacity(addresses.len());
+        for &(_, addr) in &addresses {
+            let doc: schema::StoredDoc = searcher.doc(addr).map_err(index_err)?;
+            docs.push(doc);
         }
+        let bests = self.bests(&searcher, &compiled, &addresses, &docs)?;
+        let f = &self.opened.fields;
+        let hits = addresses
+            .into_iter()
+            .zip(docs)
+            .zip(bests)
+            .map(|(((score, _), mut doc), best)| Hit {
+                id: doc.take_str(f.id),
+                kind: doc.take_str(f.kind),
+                order: doc.u64(f.order).unwrap_or_default(),
+                score,
+                title_de: doc.take_str(f.title_de),
+                title_en: doc.take_str(f.title_en),
+                summary_de: doc.take_str(f.summary_de),
+                summary_en: doc.take_str(f.summary_en),
+                best,
+            })
+            .collect();
         Ok((total, hits))
     }
 
-    fn hit(
+    /// The best sentence of each hit (`docs`, at `addresses`): from the index's positions
+    /// where they tell ([`positions`]), else by analysing the sentences ([`matcher`]).
+    fn bests(
         &mut self,
         searcher: &Searcher,
         compiled: &Compiled,
-        need: &Need,
-        score: f32,
-        addr: DocAddress,
-    ) -> Result<Hit, SearchError> {
-        let mut doc: schema::StoredDoc = searcher
-            .doc(addr)
-            .map_err(|e| SearchError::Index(e.to_string()))?;
+        addresses: &[(f32, DocAddress)],
+        docs: &[schema::StoredDoc],
+    ) -> Result<Vec<Option<Best>>, SearchError> {
+        let mut bests = vec![None; docs.len()];
+        if compiled.atoms.is_empty() {
+            return Ok(bests);
+        }
         let f = &self.opened.fields;
-        let best = if compiled.atoms.is_empty() {
-            None
-        } else {
+        let plan = positions::Plan::of(&compiled.atoms, f);
+        let mut reader = plan.as_ref().map(|p| positions::Reader::new(p, searcher));
+        let mut need = None;
+        // The positions are read forward, document after document.
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_unstable_by_key(|&i| {
+            let addr = addresses[i].1;
+            (addr.segment_ord, addr.doc_id)
+        });
+        for i in order {
+            let doc = &docs[i];
             let [de, en] = schema::units(
                 doc.str(f.de_units),
                 doc.str(f.en_units),
                 doc.bytes(f.unit_ends),
             );
-            best_unit(&compiled.atoms, need, &de, &en, &mut self.analyzers)
-        };
-        Ok(Hit {
-            id: doc.take_str(f.id),
-            kind: doc.take_str(f.kind),
-            order: doc.u64(f.order).unwrap_or_default(),
-            score,
-            title_de: doc.take_str(f.title_de),
-            title_en: doc.take_str(f.title_en),
-            summary_de: doc.take_str(f.summary_de),
-            summary_en: doc.take_str(f.summary_en),
-            best,
-        })
+            if let Some(reader) = &mut reader {
+                let placed = reader
+                    .best(addresses[i].1, [&de, &en])
+                    .map_err(|e| SearchError::Index(e.to_string()))?;
+                if let Ok(best) = placed {
+                    bests[i] = best;
+                    continue;
+                }
+            }
+            let need = need.get_or_insert_with(|| Need::of(&compiled.atoms));
+            bests[i] = best_unit(&compiled.atoms, need, &de, &en, &mut self.analyzers);
+        }
+        Ok(bests)
     }
 }
 
@@ -325,6 +354,97 @@ mod testing {
         let dir = tempfile::tempdir().unwrap();
         let (engine, _) = Engine::open(dir.path(), &CorpusLocation::Embedded).unwrap();
         (corpus, dir, engine)
+    }
+
+    /// Sentences whose words fold or stem irregularly (German, English), for documents of
+    /// their own.
+    pub const ODD_UNITS: [(&str, &str); 3] = [
+        (
+            "Die Umfragen von O'Rourke zeigten früh einen Vorsprung.",
+            "O'Rourke's early study showed a lead.",
+        ),
+        (
+            "Müller, Rücktritt und die Straße: „Quelle“ – Bauer.",
+            "Müller’s resignation on the street: research by Bauer.",
+        ),
+        (
+            "Die Wahlhelfer zählten die Stimmen der Stichwahlen.",
+            "The dying senator was lying; the tying vote came from the skies, generously.",
+        ),
+    ];
+
+    /// Queries that probe every way a word can match: the judged queries, every ninth word
+    /// of the corpus in both languages, misspelt, cut to a prefix and paired with another,
+    /// phrases of two and three words from every 23rd sentence, and the irregular words of
+    /// [`ODD_UNITS`].
+    pub fn probe_queries(corpus: &Corpus) -> Vec<String> {
+        #[derive(serde::Deserialize)]
+        struct Set {
+            query: Vec<Judged>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Judged {
+            text: String,
+        }
+        let judged: Set = toml::from_str(include_str!("../../tests/judged/queries.toml")).unwrap();
+        let mut queries: Vec<String> = judged.query.into_iter().map(|q| q.text).collect();
+        let mut words: Vec<&str> = corpus_words(corpus)
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        for (n, word) in words.iter().enumerate().filter(|(n, _)| n % 9 == 0) {
+            let chars: Vec<char> = word.chars().collect();
+            queries.push(word.to_string());
+            if chars.len() >= 6 {
+                let mut typo = chars.clone();
+                typo.swap(2, 3);
+                queries.push(typo.into_iter().collect());
+                queries.push(format!("{}*", chars[..4].iter().collect::<String>()));
+            }
+            queries.push(format!("{word} {}", words[(n * 7 + 3) % words.len()]));
+        }
+        let sentences = corpus
+            .documents
+            .iter()
+            .flat_map(|d| &d.units)
+            .flat_map(|u| [&u.de, &u.en]);
+        for (n, sentence) in sentences.enumerate().filter(|(n, _)| n % 23 == 0) {
+            let words: Vec<&str> = sentence.split_whitespace().collect();
+            let from = n % words.len().max(1);
+            for len in [2, 3] {
+                if let Some(phrase) = words.get(from..from + len) {
+                    queries.push(format!("\"{}\"", phrase.join(" ")));
+                }
+            }
+        }
+        queries.extend(
+            [
+                "studies",
+                "Orourke",
+                "O’Rourke",
+                "earli",
+                "early",
+                "Mueller",
+                "Muller",
+                "Ruecktritt",
+                "Strasse",
+                "Quelle",
+                "Bauer",
+                "resign",
+                "Stud*",
+                "died",
+                "lied",
+                "ties",
+                "sky",
+                "generous",
+                "Stichwahl",
+                "Wahlhelfers",
+                "zählte",
+            ]
+            .map(String::from),
+        );
+        queries
     }
 
     /// Every word of the corpus's sentences in both languages, punctuation trimmed, in order
@@ -357,7 +477,8 @@ mod tests {
 
     /// A one-segment build whose memory passes its limit writes its segment and hands the
     /// rest of the documents to indexing threads; the index it leaves answers as the
-    /// one-segment index does. Here the limit is passed by the first document.
+    /// one-segment index does, best sentences and highlights included (read from the
+    /// positions of each segment). Here the limit is passed by the first document.
     #[test]
     fn a_one_segment_build_past_its_memory_hands_over_to_threads() {
         let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
@@ -380,7 +501,10 @@ mod tests {
         assert_eq!(handed.documents(), documents as u64);
         let answer = |hits: &[Hit]| {
             hits.iter()
-                .map(|h| (h.id.clone(), h.score, h.best.as_ref().map(|b| b.unit)))
+                .map(|h| {
+                    let best = h.best.as_ref().map(|b| (b.unit, b.highlights.clone()));
+                    (h.id.clone(), h.score, best)
+                })
                 .collect::<Vec<_>>()
         };
         for text in [
@@ -390,6 +514,8 @@ mod tests {
             "party:R",
             "Senatr",
             "\"Max Baucus\"",
+            "Daines Plagiat",
+            "Stimm*",
         ] {
             let q = query::parse(text).unwrap();
             let (total, hits) = handed.search(&q, 40).unwrap();

@@ -75,11 +75,6 @@ pub fn schema() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
     };
-    let parts = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(analysis::DE_PARTS)
-            .set_index_option(IndexRecordOption::WithFreqs),
-    );
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         kind: b.add_text_field("kind", STRING | STORED),
@@ -91,7 +86,7 @@ pub fn schema() -> (Schema, Fields) {
         person: b.add_text_field("person", STRING),
         de_exact: b.add_text_field("de_exact", text(analysis::DE_EXACT)),
         de_stem: b.add_text_field("de_stem", text(analysis::DE_STEM)),
-        de_parts: b.add_text_field("de_parts", parts),
+        de_parts: b.add_text_field("de_parts", text(analysis::DE_PARTS)),
         en_exact: b.add_text_field("en_exact", text(analysis::EN_EXACT)),
         en_stem: b.add_text_field("en_stem", text(analysis::EN_STEM)),
         de_units: b.add_text_field("de_units", STORED),
