@@ -73,57 +73,76 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// The next word of `text` at or after byte `from`: where it starts and ends, and whether it
+/// holds an apostrophe. The words of [`WordTokenizer`].
+#[inline]
+fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+    // ASCII bytes are judged without decoding: most text is ASCII, and indexing runs this
+    // once per word and field.
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| text[i..].chars().next().unwrap_or_default();
+    let mut start = from;
+    loop {
+        match bytes.get(start) {
+            None => return None,
+            Some(b) if b.is_ascii_alphanumeric() => break,
+            Some(b) if b.is_ascii() => start += 1,
+            Some(_) => {
+                let c = char_at(start);
+                if c.is_alphanumeric() {
+                    break;
+                }
+                start += c.len_utf8();
+            }
+        }
+    }
+    // The word: letters and digits, and apostrophes followed by a letter.
+    let mut end = start;
+    let mut i = start;
+    let mut apostrophes = false;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            end = i;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            char_at(i)
+        };
+        let len = c.len_utf8();
+        // `ʼ` (U+02BC) is a letter to Unicode, and still an apostrophe to us.
+        apostrophes |= is_apostrophe(c);
+        if c.is_alphanumeric() {
+            i += len;
+            end = i;
+        } else if is_apostrophe(c) && char_at(i + len).is_alphabetic() {
+            i += len;
+        } else {
+            break;
+        }
+    }
+    Some((start, end, apostrophes))
+}
+
+/// Where each word of `text` starts and ends, as [`WordTokenizer`] splits it (without making
+/// the tokens' texts).
+pub fn word_bounds(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut cursor = 0;
+    std::iter::from_fn(move || {
+        let (start, end, _) = next_word(text, cursor)?;
+        cursor = end;
+        Some((start, end))
+    })
+}
+
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        // ASCII bytes are judged without decoding: most text is ASCII, and indexing runs
-        // this once per word and field.
-        let bytes = self.text.as_bytes();
-        let char_at = |i: usize| self.text[i..].chars().next().unwrap_or_default();
-        let mut start = self.cursor;
-        loop {
-            match bytes.get(start) {
-                None => {
-                    self.cursor = self.text.len();
-                    return false;
-                }
-                Some(b) if b.is_ascii_alphanumeric() => break,
-                Some(b) if b.is_ascii() => start += 1,
-                Some(_) => {
-                    let c = char_at(start);
-                    if c.is_alphanumeric() {
-                        break;
-                    }
-                    start += c.len_utf8();
-                }
-            }
-        }
-        // The word: letters and digits, and apostrophes followed by a letter.
-        let mut end = start;
-        let mut i = start;
-        let mut apostrophes = false;
-        while let Some(&b) = bytes.get(i) {
-            if b.is_ascii_alphanumeric() {
-                i += 1;
-                end = i;
-                continue;
-            }
-            let c = if b.is_ascii() {
-                char::from(b)
-            } else {
-                char_at(i)
-            };
-            let len = c.len_utf8();
-            // `ʼ` (U+02BC) is a letter to Unicode, and still an apostrophe to us.
-            apostrophes |= is_apostrophe(c);
-            if c.is_alphanumeric() {
-                i += len;
-                end = i;
-            } else if is_apostrophe(c) && char_at(i + len).is_alphabetic() {
-                i += len;
-            } else {
-                break;
-            }
-        }
+        let Some((start, end, apostrophes)) = next_word(self.text, self.cursor) else {
+            self.cursor = self.text.len();
+            return false;
+        };
         self.cursor = end;
         let word = &self.text[start..end];
         let mut kept = word;
@@ -1013,6 +1032,10 @@ mod tests {
             position += 1;
             out.push((t.text.clone(), t.offset_from, t.offset_to));
         }
+        // `word_bounds` splits as the tokenizer does.
+        let bounds: Vec<(usize, usize)> = word_bounds(text).collect();
+        let offsets: Vec<(usize, usize)> = out.iter().map(|w| (w.1, w.2)).collect();
+        assert_eq!(bounds, offsets, "{text:?}");
         out
     }
 

@@ -1,7 +1,10 @@
 //! Finds, within a race that matched, the sentence that matches best, and the words to
-//! highlight in it, in both languages. It analyzes sentences with the index's own analyzers,
-//! so compound parts, prefixes, typos and glossary terms highlight exactly like exact words
-//! (tantivy's `SnippetGenerator` cannot: it knows no terms of fuzzy or prefix queries).
+//! highlight in it, in both languages, by analysing its sentences with the index's own
+//! analyzers, so compound parts, prefixes, typos and glossary terms highlight exactly like
+//! exact words (tantivy's `SnippetGenerator` cannot: it knows no terms of fuzzy or prefix
+//! queries). A search reads the same answer from the index's positions where it can
+//! ([`positions`](super::positions)); this is what it falls back on, for prefixes and
+//! overlong sentences, and what the tests hold the positions to.
 
 use std::cell::RefCell;
 

@@ -1,7 +1,8 @@
 //! Full-text search over both languages: analysis ([`analysis`], [`compounds`]), the schema
 //! ([`schema`]), the index's life on disk ([`store`]), the query language ([`query`]), turning
 //! a query into tantivy queries ([`compile`]), finding and highlighting the best sentence of
-//! each hit ([`matcher`]), and what to offer when nothing matches every word ([`relax`]).
+//! each hit (from the index's positions, [`positions`], else by analysing the sentences,
+//! [`matcher`]), and what to offer when nothing matches every word ([`relax`]).
 //! Printing is the `search` command's business, not this module's.
 
 pub mod analysis;

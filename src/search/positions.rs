@@ -13,10 +13,9 @@
 use rustc_hash::FxHashMap;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 
-use super::analysis::{self, UNIT_BYTES, UNIT_STRIDE, WordTokenizer};
+use super::analysis::{self, UNIT_BYTES, UNIT_STRIDE};
 use super::compile::{AtomSpec, LANGS, li};
 use super::matcher::{Best, Tier, merge};
 use super::schema::Fields;
@@ -248,10 +247,13 @@ fn best_of<S: AsRef<str>>(found: &[Found], atoms: usize, units: [&[S]; 2]) -> Op
     }
     let texts = [units[0][unit].as_ref(), units[1][unit].as_ref()];
     let highlights = [0, 1].map(|l| {
-        let words = word_offsets(texts[l]);
-        let spans = found
-            .iter()
-            .filter(|f| f.unit == unit && f.lang == l)
+        let here = || found.iter().filter(|f| f.unit == unit && f.lang == l);
+        let Some(last) = here().map(|f| f.words.1).max() else {
+            return Vec::new();
+        };
+        // The words up to the last one to highlight.
+        let words: Vec<(usize, usize)> = analysis::word_bounds(texts[l]).take(last + 1).collect();
+        let spans = here()
             .filter_map(|f| Some((words.get(f.words.0)?.0, words.get(f.words.1)?.1)))
             .collect();
         merge(spans)
@@ -269,18 +271,6 @@ fn best_of<S: AsRef<str>>(found: &[Found], atoms: usize, units: [&[S]; 2]) -> Op
 /// other's.
 fn key(scores: [u32; 2]) -> (u32, u32) {
     (scores[0].max(scores[1]), scores[0].min(scores[1]))
-}
-
-/// The byte range of each word of a sentence, as the analyzers split it.
-fn word_offsets(text: &str) -> Vec<(usize, usize)> {
-    let mut tokenizer = WordTokenizer::default();
-    let mut stream = tokenizer.token_stream(text);
-    let mut out = Vec::new();
-    while stream.advance() {
-        let t = stream.token();
-        out.push((t.offset_from, t.offset_to));
-    }
-    out
 }
 
 #[cfg(test)]

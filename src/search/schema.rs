@@ -3,7 +3,9 @@
 //! A race is what a search returns, and "every word must match" holds for the race as a
 //! whole (`Daines Plagiat` finds Montana although the two words stand in different
 //! sentences). The race's sentence units are stored in order, so the best sentence can be
-//! picked and highlighted without going back to the corpus ([`units`] reads them back).
+//! picked and highlighted without going back to the corpus ([`units`] reads them back). Each
+//! text field holds a language's units as one value, with positions that tell the unit and
+//! the word (see `analysis::UNIT_STRIDE`).
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, STORED, STRING, Schema, TextFieldIndexing,
