@@ -416,7 +416,8 @@ pub fn join_units<'a>(units: impl IntoIterator<Item = &'a str>, out: &mut String
     out.clear();
     for unit in units {
         if unit.as_bytes().contains(&UNIT_SEPARATOR) {
-            out.extend(unit.chars().map(|c| if c == '\u{1e}' { ' ' } else { c }));
+            let separator = char::from(UNIT_SEPARATOR);
+            out.extend(unit.chars().map(|c| if c == separator { ' ' } else { c }));
         } else {
             out.push_str(unit);
         }
@@ -479,7 +480,7 @@ impl Split {
         }
         let bytes = text.as_bytes();
         // The next separator, the unit and the word within it (see `UNIT_STRIDE`).
-        let mut separator = memchr_from(bytes, 0);
+        let mut separator = next_separator(bytes, 0);
         let (mut unit, mut word) = (0, 0);
         let mut stream = self.tokenizer.token_stream(text);
         while stream.advance() {
@@ -487,7 +488,7 @@ impl Split {
             while separator < token.offset_from {
                 unit += 1;
                 word = 0;
-                separator = memchr_from(bytes, separator + 1);
+                separator = next_separator(bytes, separator + 1);
             }
             let id = match self.ids.get(token.text.as_str()) {
                 Some(&id) => id,
@@ -517,7 +518,7 @@ impl Split {
 
 /// Where the next [`UNIT_SEPARATOR`] at or after `from` is: the text's length when there is
 /// none.
-fn memchr_from(bytes: &[u8], from: usize) -> usize {
+fn next_separator(bytes: &[u8], from: usize) -> usize {
     bytes
         .get(from..)
         .and_then(|rest| rest.iter().position(|&b| b == UNIT_SEPARATOR))

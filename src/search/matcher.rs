@@ -445,7 +445,7 @@ fn ceiling(atom: &AtomSpec, lang: Lang) -> Option<Tier> {
 }
 
 /// How units are compared: by the score of their better language, then of the other.
-fn key(scores: [u32; 2]) -> (u32, u32) {
+pub(super) fn key(scores: [u32; 2]) -> (u32, u32) {
     (scores[0].max(scores[1]), scores[0].min(scores[1]))
 }
 

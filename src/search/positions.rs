@@ -17,7 +17,7 @@ use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 
 use super::analysis::{self, UNIT_BYTES, UNIT_STRIDE};
 use super::compile::{AtomSpec, LANGS, li};
-use super::matcher::{Best, Tier, merge};
+use super::matcher::{Best, Tier, key, merge};
 use super::schema::Fields;
 use crate::l10n::Lang;
 
@@ -265,12 +265,6 @@ fn best_of<S: AsRef<str>>(found: &[Found], atoms: usize, units: [&[S]; 2]) -> Op
         highlights,
         scores,
     })
-}
-
-/// How units are compared (as the matcher does): the better language's score, then the
-/// other's.
-fn key(scores: [u32; 2]) -> (u32, u32) {
-    (scores[0].max(scores[1]), scores[0].min(scores[1]))
 }
 
 #[cfg(test)]
