@@ -967,7 +967,7 @@ mod tests {
         assert!(compared > 10_000, "{compared}");
     }
 
-    /// An analyzer that moves to another thread (tantivy's indexing threads get clones) does
+    /// An analyzer that moves to another thread (indexing threads get clones) does
     /// not take that thread's numbering of words for the one it remembers by.
     #[test]
     fn an_analyzer_moved_to_another_thread_forgets() {

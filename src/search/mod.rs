@@ -18,6 +18,7 @@ pub mod schema;
 pub mod store;
 mod typos;
 pub mod vocabulary;
+mod writer;
 
 use std::path::{Path, PathBuf};
 
@@ -144,7 +145,7 @@ impl Engine {
         docs: impl IntoIterator<Item = IndexDocument>,
     ) -> Result<Engine, SearchError> {
         let docs = docs.into_iter();
-        let plan = store::writer_plan(docs.size_hint().1);
+        let plan = writer::writer_plan(docs.size_hint().1);
         Engine::build_planned(dir, key, corpus, docs, plan)
     }
 
@@ -153,7 +154,7 @@ impl Engine {
         key: &str,
         corpus: &Corpus,
         docs: impl Iterator<Item = IndexDocument>,
-        plan: store::WriterPlan,
+        plan: writer::WriterPlan,
     ) -> Result<Engine, SearchError> {
         let lexicon = indexer::lexicon(corpus, key);
         let names = indexer::names(corpus);
@@ -476,29 +477,19 @@ mod tests {
             .count()
     }
 
-    /// A one-segment build whose memory passes its limit writes its segment and hands the
-    /// rest of the documents to indexing threads; the index it leaves answers as the
-    /// one-segment index does, best sentences and highlights included (read from the
-    /// positions of each segment). Here the limit is passed by the first document.
-    #[test]
-    fn a_one_segment_build_past_its_memory_hands_over_to_threads() {
+    /// The corpus's index built with `plan` answers as its one-segment index does, best
+    /// sentences and highlights included (read from the positions of each segment); returns
+    /// how many segments it has.
+    fn answers_as_one_segment(plan: writer::WriterPlan) -> usize {
         let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
         let key = store::key(corpus.fingerprint);
         let documents = corpus.documents.len();
-        let store::WriterPlan::Single { memory, .. } = store::writer_plan(Some(documents)) else {
-            panic!("the corpus is written in one segment");
-        };
         let one_dir = tempfile::tempdir().unwrap();
         let docs = indexer::documents(&corpus);
         let mut one = Engine::build_from(one_dir.path(), &corpus, &key).unwrap();
         assert_eq!(segments(&one), 1);
         let dir = tempfile::tempdir().unwrap();
-        let plan = store::WriterPlan::Single {
-            memory,
-            switch_at: 1,
-        };
         let mut handed = Engine::build_planned(dir.path(), &key, &corpus, docs, plan).unwrap();
-        assert!(segments(&handed) >= 2, "{} segments", segments(&handed));
         assert_eq!(handed.documents(), documents as u64);
         let answer = |hits: &[Hit]| {
             hits.iter()
@@ -528,5 +519,46 @@ mod tests {
                 "{text}"
             );
         }
+        segments(&handed)
+    }
+
+    /// A one-segment build whose memory passes its limit writes its segment and hands the
+    /// rest of the documents to indexing threads. Here the limit is passed by the first
+    /// document.
+    #[test]
+    fn a_one_segment_build_past_its_memory_hands_over_to_threads() {
+        let documents = Corpus::load(&CorpusLocation::Embedded)
+            .unwrap()
+            .documents
+            .len();
+        let writer::WriterPlan::Single { memory, .. } = writer::writer_plan(Some(documents)) else {
+            panic!("the corpus is written in one segment");
+        };
+        let plan = writer::WriterPlan::Single {
+            memory,
+            switch_at: 1,
+        };
+        let segments = answers_as_one_segment(plan);
+        assert!(segments >= 2, "{segments} segments");
+    }
+
+    /// Indexing threads write a segment whenever theirs passes its limit, and every segment
+    /// is in the index. Here every document passes it: one segment per document, spread over
+    /// two threads.
+    #[test]
+    fn indexing_threads_write_a_segment_whenever_theirs_is_full() {
+        let documents = Corpus::load(&CorpusLocation::Embedded)
+            .unwrap()
+            .documents
+            .len();
+        let writer::WriterPlan::Single { memory, .. } = writer::writer_plan(Some(1)) else {
+            panic!("one document is written in one segment");
+        };
+        let plan = writer::WriterPlan::Threads {
+            threads: 2,
+            memory,
+            segment: 1,
+        };
+        assert_eq!(answers_as_one_segment(plan), documents);
     }
 }

@@ -26,15 +26,13 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
-use tantivy::{
-    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, SingleSegmentIndexWriter,
-    TantivyDocument,
-};
+use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
 
 use super::analysis;
 use super::build_dir::{BuildDirectory, sync_dir};
 use super::schema::{self, Fields};
 use super::vocabulary::{self, Vocabulary};
+use super::writer::{Writer, WriterPlan};
 use crate::corpus::{Person, State};
 
 /// Bump when the schema or the stored data changes.
@@ -177,107 +175,6 @@ fn unique() -> String {
     format!("{:x}{:08x}", std::process::id(), nanos as u64)
 }
 
-/// Indexing threads at most: each fills a segment of its own. Analysis is most of their work,
-/// and scales with cores; segments beyond a handful cost searches more than they save.
-const MAX_WRITER_THREADS: usize = 4;
-
-/// Fewer documents than this are indexed by one thread, into one segment: every segment costs
-/// each search a few files to open and a term dictionary to walk, and the corpus's 37
-/// documents take milliseconds anyway.
-const PARALLEL_FROM_DOCUMENTS: usize = 1_000;
-
-/// How a generation is written: by the calling thread into one segment, or by indexing
-/// threads (see [`writer_plan`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WriterPlan {
-    /// One segment, written as the documents come, without a thread of tantivy's. `memory` is
-    /// only what the term hash table starts with (a third of it): it grows as terms come, and
-    /// nothing is flushed early, until `switch_at`.
-    Single {
-        /// Bytes of tantivy's memory budget.
-        memory: usize,
-        /// Bytes of indexing memory after which the segment is written and the rest of the
-        /// documents go to tantivy's indexing threads (see [`Writer::add_document`]).
-        switch_at: usize,
-    },
-    /// `threads` indexing threads, each filling `memory` bytes at most before it writes a
-    /// segment.
-    Threads {
-        /// Indexing threads.
-        threads: usize,
-        /// Bytes per thread.
-        memory: usize,
-    },
-}
-
-/// How to write an index of `documents` (`None`: not known in advance).
-///
-/// Few documents go into one segment written in the calling thread (tantivy's
-/// `SingleSegmentIndexWriter`): its `IndexWriter` starts threads to index, to commit and to
-/// merge (eight for the 1k-unit benchmark corpus), and gives each indexing thread a term hash
-/// table of 512k entries, 4 MB that it fills in and walks whole to write the segment, since
-/// its smallest memory budget (15 MB) allows no less. That corpus has 4,343 terms.
-pub fn writer_plan(documents: Option<usize>) -> WriterPlan {
-    match documents {
-        Some(n) if n < PARALLEL_FROM_DOCUMENTS => WriterPlan::Single {
-            memory: single_memory(n),
-            switch_at: WRITER_MEMORY_PER_THREAD,
-        },
-        _ => {
-            let (threads, memory) = threads_plan(documents);
-            WriterPlan::Threads { threads, memory }
-        }
-    }
-}
-
-/// How many indexing threads of tantivy's, and how much memory each.
-fn threads_plan(documents: Option<usize>) -> (usize, usize) {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(MAX_WRITER_THREADS);
-    let memory = documents.map_or(WRITER_MEMORY_PER_THREAD, |n| {
-        (n.saturating_mul(WRITER_MEMORY_PER_DOCUMENT) / threads)
-            .saturating_add(WRITER_MEMORY_VOCABULARY)
-            .clamp(WRITER_MEMORY_MIN, WRITER_MEMORY_PER_THREAD)
-    });
-    (threads, memory)
-}
-
-/// The budget of a one-segment build of `documents`: one that starts the term table at
-/// [`TABLE_TERMS_PER_DOCUMENT`] entries per document (a power of two, at least 2^12), since
-/// tantivy starts it at the largest power of two whose 8-byte entries take less than a
-/// third of the budget.
-fn single_memory(documents: usize) -> usize {
-    let entries = documents
-        .saturating_mul(TABLE_TERMS_PER_DOCUMENT)
-        .clamp(1 << 12, 1 << 19)
-        .next_power_of_two();
-    3 * 8 * entries + 24
-}
-
-/// Term table entries per document. Terms are counted per field: the 1k-unit benchmark
-/// corpus's 202 documents have 4,343, the corpus's 37 documents 3,284. The table doubles
-/// whenever it is half full, so starting too small costs a copy or two, not a failure.
-const TABLE_TERMS_PER_DOCUMENT: usize = 64;
-
-/// Memory each indexing thread fills at most before it writes its segment. Larger segments
-/// mean fewer of them and fewer merges: the 100k-unit benchmark corpus fits in one segment
-/// per thread. But tantivy sizes a thread's term hash table by this budget up front and walks
-/// all of it when it writes the segment, so a small build gets a small budget.
-const WRITER_MEMORY_PER_THREAD: usize = 60_000_000;
-
-/// tantivy's smallest budget per thread.
-const WRITER_MEMORY_MIN: usize = 15_000_000;
-
-/// What a thread's share of the documents takes in the indexing arena: a base for the
-/// vocabulary, which the first documents fill (a thread's first 840 race-sized documents took
-/// 14 MB, its first 10,000 took 59 MB), and a little per document, counted generously because
-/// threads do not share the documents evenly (1,277 and 736 of 2,013). Each thread then
-/// writes one segment, not two or three small ones that every search walks: at 10k units,
-/// three segments made queries 37 % slower than two.
-const WRITER_MEMORY_VOCABULARY: usize = 12_000_000;
-const WRITER_MEMORY_PER_DOCUMENT: usize = 8_000;
-
 /// Opens the live generation for `key`.
 pub fn open(dir: &Path, key: &str) -> Result<Opened, OpenError> {
     let pointer = match fs::read_to_string(pointer_path(dir, key)) {
@@ -340,80 +237,6 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
     })
 }
 
-/// Where a build's documents go: the writer its [`WriterPlan`] asks for.
-pub struct Writer {
-    state: WriterState,
-}
-
-enum WriterState {
-    /// One segment, in the calling thread, until it holds `switch_at` bytes.
-    Single {
-        writer: Box<SingleSegmentIndexWriter>,
-        switch_at: usize,
-    },
-    /// Indexing threads.
-    Threads(Box<IndexWriter>),
-    /// Between the two, only while switching (an error there leaves it so, and the build
-    /// fails).
-    Switching,
-}
-
-impl Writer {
-    /// Adds a document.
-    ///
-    /// A one-segment writer never writes its segment early: its memory grows with the
-    /// documents, and tantivy's arena addresses no more than 4 GB. So once it holds
-    /// `switch_at` bytes after a document (what each indexing thread fills at most), its
-    /// segment is written and the rest of the documents go to indexing threads: a few
-    /// documents can be very long.
-    pub fn add_document(&mut self, doc: TantivyDocument) -> tantivy::Result<()> {
-        match &mut self.state {
-            WriterState::Single { writer, switch_at } => {
-                writer.add_document(doc)?;
-                if writer.mem_usage() >= *switch_at {
-                    self.switch_to_threads()?;
-                }
-                Ok(())
-            }
-            WriterState::Threads(writer) => writer.add_document(doc).map(drop),
-            WriterState::Switching => Err(switch_failed()),
-        }
-    }
-
-    fn switch_to_threads(&mut self) -> tantivy::Result<()> {
-        let WriterState::Single { writer, .. } =
-            std::mem::replace(&mut self.state, WriterState::Switching)
-        else {
-            return Ok(());
-        };
-        let index = writer.finalize()?;
-        let (threads, memory) = threads_plan(None);
-        let writer = index.writer_with_num_threads(threads, threads * memory)?;
-        self.state = WriterState::Threads(Box::new(writer));
-        Ok(())
-    }
-
-    /// Writes what was added, and returns the index it is in.
-    fn finish(self) -> tantivy::Result<Index> {
-        match self.state {
-            WriterState::Single { writer, .. } => writer.finalize(),
-            WriterState::Threads(mut writer) => {
-                writer.commit()?;
-                let index = writer.index().clone();
-                writer.wait_merging_threads()?;
-                Ok(index)
-            }
-            WriterState::Switching => Err(switch_failed()),
-        }
-    }
-}
-
-fn switch_failed() -> tantivy::TantivyError {
-    tantivy::TantivyError::InternalError(
-        "the index writer failed while handing over to indexing threads".to_string(),
-    )
-}
-
 /// Builds a new generation with `fill` and makes it live. Returns it opened.
 pub fn build(
     dir: &Path,
@@ -434,29 +257,10 @@ pub fn build(
         let (schema, fields) = schema::schema();
         let directory = BuildDirectory::open(&tmp).map_err(|e| fail(&tmp, &e))?;
         let settings = IndexSettings::default();
-        let mut writer = match plan {
-            WriterPlan::Single { memory, switch_at } => Index::builder()
-                .schema(schema)
-                .settings(settings)
-                .tokenizers(analysis::tokenizers())
-                .single_segment_index_writer(directory, memory)
-                .map(|writer| Writer {
-                    state: WriterState::Single {
-                        writer: Box::new(writer),
-                        switch_at,
-                    },
-                }),
-            WriterPlan::Threads { threads, memory } => Index::create(directory, schema, settings)
-                .and_then(|index| {
-                    analysis::register(&index);
-                    index
-                        .writer_with_num_threads(threads, threads * memory)
-                        .map(|writer| Writer {
-                            state: WriterState::Threads(Box::new(writer)),
-                        })
-                }),
-        }
-        .map_err(|e| fail(&tmp, &e))?;
+        let index =
+            Index::create(directory.clone(), schema, settings).map_err(|e| fail(&tmp, &e))?;
+        analysis::register(&index);
+        let mut writer = Writer::new(index, plan);
         let documents = fill(&mut writer, &fields).map_err(|e| fail(&tmp, &e))?;
         let index = writer.finish().map_err(|e| fail(&tmp, &e))?;
         let json = serde_json::to_vec(names).map_err(|e| fail(&tmp, &e))?;
