@@ -1,19 +1,24 @@
-//! The directory a new generation is built in: tantivy's `MmapDirectory`, except that nothing
-//! is synced to disk while the build runs, and [`BuildDirectory::make_durable`] syncs what is
-//! left once it is done.
+//! The directory a new generation is built in: tantivy's `MmapDirectory`, except that no
+//! writer waits for a sync while the build runs: each file tantivy finishes is synced by
+//! threads in the background, and [`BuildDirectory::make_durable`] syncs what is left once
+//! the build is done and waits for them.
 //!
 //! tantivy syncs every file as it finishes it, writes `meta.json` with a sync, and syncs the
 //! directory on every commit: 34 syncs for the 1k-unit benchmark corpus, most of its build
-//! time, and some of them for files that a merge deletes a moment later. A generation is
+//! time then, and some of them for files that a merge deletes a moment later. A generation is
 //! read only after it has been renamed into place and the pointer names it (see
 //! [`store`](super::store)), and that happens only after [`BuildDirectory::make_durable`], so
-//! a crash during the build loses nothing but the build, as before.
+//! a crash during the build loses nothing but the build, as before. The background syncs
+//! overlap with the rest of the build (the segment's other files, the vocabulary).
 
+use std::collections::HashSet;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use tantivy::directory::error::{
     DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError,
@@ -28,6 +33,7 @@ use tantivy::directory::{
 pub struct BuildDirectory {
     inner: MmapDirectory,
     root: PathBuf,
+    syncer: Arc<Syncer>,
 }
 
 impl fmt::Debug for BuildDirectory {
@@ -42,19 +48,99 @@ impl BuildDirectory {
         Ok(BuildDirectory {
             inner: MmapDirectory::open(root)?,
             root: root.to_path_buf(),
+            syncer: Arc::new(Syncer::start()),
         })
     }
 
-    /// Syncs every file in the directory, then the directory itself.
-    pub fn make_durable(root: &Path) -> io::Result<()> {
-        for entry in fs::read_dir(root)? {
+    /// Syncs every file in the directory that was not handed to the background threads
+    /// yet, waits for them all, then syncs the directory itself.
+    pub fn make_durable(&self) -> io::Result<()> {
+        for entry in fs::read_dir(&self.root)? {
             let entry = entry?;
-            if entry.file_type()?.is_file() {
-                File::open(entry.path())?.sync_data()?;
+            if entry.file_type()?.is_file() && !self.syncer.handed(&entry.path()) {
+                let path = entry.path();
+                self.syncer.sync(path.clone(), File::open(path)?);
             }
         }
-        sync_dir(root)
+        self.syncer.finish()?;
+        sync_dir(&self.root)
     }
+}
+
+/// Threads syncing files: a file's sync takes 0.2-0.5 ms on the benchmark VM, most of it
+/// waiting for the disk, and several at once take less than one after the other (14 files of
+/// a 10k-unit build: about 7 ms instead of 9).
+const SYNC_THREADS: usize = 4;
+
+/// The background threads that sync the files handed to them.
+struct Syncer {
+    queue: Mutex<Option<Sender<File>>>,
+    handed: Mutex<HashSet<PathBuf>>,
+    threads: Mutex<Vec<JoinHandle<io::Result<()>>>>,
+}
+
+impl Syncer {
+    fn start() -> Syncer {
+        let (queue, files) = channel::<File>();
+        let files = Arc::new(Mutex::new(files));
+        let threads = (0..SYNC_THREADS)
+            .map(|_| {
+                let files = Arc::clone(&files);
+                std::thread::spawn(move || {
+                    loop {
+                        let next = match files.lock() {
+                            Ok(files) => files.recv(),
+                            Err(_) => return Err(failed()),
+                        };
+                        let Ok(file) = next else {
+                            return Ok(());
+                        };
+                        file.sync_data()?;
+                    }
+                })
+            })
+            .collect();
+        Syncer {
+            queue: Mutex::new(Some(queue)),
+            handed: Mutex::new(HashSet::new()),
+            threads: Mutex::new(threads),
+        }
+    }
+
+    /// Hands a finished file over. If every thread has stopped at an error, the file stays
+    /// unsynced, and [`Syncer::finish`] reports the error.
+    fn sync(&self, path: PathBuf, file: File) {
+        if let Ok(mut handed) = self.handed.lock() {
+            handed.insert(path);
+        }
+        if let Ok(queue) = self.queue.lock()
+            && let Some(queue) = queue.as_ref()
+        {
+            let _ = queue.send(file);
+        }
+    }
+
+    fn handed(&self, path: &Path) -> bool {
+        self.handed.lock().is_ok_and(|handed| handed.contains(path))
+    }
+
+    /// Waits until every file handed over is synced.
+    fn finish(&self) -> io::Result<()> {
+        self.queue.lock().map_err(|_| failed())?.take();
+        let threads = std::mem::take(&mut *self.threads.lock().map_err(|_| failed())?);
+        let mut result = Ok(());
+        for thread in threads {
+            let synced = thread.join().unwrap_or_else(|_| Err(failed()));
+            if result.is_ok() {
+                result = synced;
+            }
+        }
+        result
+    }
+}
+
+fn failed() -> io::Error {
+    io::Error::other("a syncing thread failed")
 }
 
 /// Syncs a directory's entries (a no-op where directories cannot be opened, as on Windows).
@@ -66,22 +152,38 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// A file written without a sync at the end.
-struct Unsynced(File);
+/// A file written without waiting for a sync: once finished, it goes to the [`Syncer`].
+struct Unsynced {
+    file: Option<File>,
+    path: PathBuf,
+    syncer: Arc<Syncer>,
+}
+
+impl Unsynced {
+    fn file(&mut self) -> io::Result<&mut File> {
+        self.file
+            .as_mut()
+            .ok_or_else(|| io::Error::other("written after it was finished"))
+    }
+}
 
 impl Write for Unsynced {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf)
+        self.file()?.write(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()
+        self.file()?.flush()
     }
 }
 
 impl TerminatingWrite for Unsynced {
     fn terminate_ref(&mut self, _: AntiCallToken) -> io::Result<()> {
-        self.0.flush()
+        self.flush()?;
+        if let Some(file) = self.file.take() {
+            self.syncer.sync(self.path.clone(), file);
+        }
+        Ok(())
     }
 }
 
@@ -108,7 +210,11 @@ impl Directory for BuildDirectory {
                 io::ErrorKind::AlreadyExists => OpenWriteError::FileAlreadyExists(path.into()),
                 _ => OpenWriteError::wrap_io_error(e, path.into()),
             })?;
-        Ok(BufWriter::new(Box::new(Unsynced(file))))
+        Ok(BufWriter::new(Box::new(Unsynced {
+            file: Some(file),
+            path: full,
+            syncer: Arc::clone(&self.syncer),
+        })))
     }
 
     fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
@@ -135,5 +241,44 @@ impl Directory for BuildDirectory {
 
     fn sync_directory(&self) -> io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `make_durable` hands every file of a build to the syncing threads, and waits for them:
+    /// those tantivy finished (handed over as they were), those it left open, and those
+    /// written atomically (`meta.json`) or beside tantivy's (`lexicon.json`), which no writer
+    /// hands over.
+    #[test]
+    fn every_file_is_synced_once_the_build_is_durable() {
+        let dir = tempfile::tempdir().unwrap();
+        let directory = BuildDirectory::open(dir.path()).unwrap();
+        let mut finished = directory.open_write(Path::new("a.idx")).unwrap();
+        finished.write_all(b"finished").unwrap();
+        finished.terminate().unwrap();
+        assert!(directory.syncer.handed(&dir.path().join("a.idx")));
+        let mut open = directory.open_write(Path::new("b.pos")).unwrap();
+        open.write_all(b"left open").unwrap();
+        open.flush().unwrap();
+        directory
+            .atomic_write(Path::new("meta.json"), b"{}")
+            .unwrap();
+        fs::write(dir.path().join("lexicon.json"), b"{}").unwrap();
+        directory.make_durable().unwrap();
+        let files: Vec<PathBuf> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(files.len(), 4, "{files:?}");
+        for file in files {
+            assert!(
+                directory.syncer.handed(&file),
+                "{} not synced",
+                file.display()
+            );
+        }
     }
 }

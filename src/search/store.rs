@@ -278,9 +278,9 @@ pub fn build(
         let json = serde_json::to_vec(&lexicon).map_err(|e| fail(&tmp, &e))?;
         let lexicon_path = tmp.join("lexicon.json");
         fs::write(&lexicon_path, &json).map_err(|e| fail(&lexicon_path, &e))?;
-        // Everything on disk before the generation can be named: one sync per file, now,
-        // instead of tantivy's as it went (see `build_dir`).
-        BuildDirectory::make_durable(&tmp).map_err(|e| fail(&tmp, &e))?;
+        // Everything on disk before the generation can be named: one sync per file, in the
+        // background as tantivy finishes them and now for the rest (see `build_dir`).
+        directory.make_durable().map_err(|e| fail(&tmp, &e))?;
         let generation = format!("{key}-{}", unique());
         let live = dir.join(&generation);
         fs::rename(&tmp, &live).map_err(|e| fail(&live, &e))?;
