@@ -228,6 +228,8 @@ struct Report {
     open_ms: f64,
     /// Query: per class, (p50 µs, p99 µs, mean results returned of at most 10, samples).
     classes: Vec<(String, f64, f64, f64, usize)>,
+    /// Query: per query of those classes, in order, (p50 µs, mean results returned).
+    queries: Vec<(f64, f64)>,
 }
 
 fn run_size(units: usize) {
@@ -245,17 +247,27 @@ fn run_size(units: usize) {
     }
     let load_before = loadavg();
     let engines = ["senate-kb", "fts5"];
+    let builders: &[&str] = if units <= TANTIVY_ALONE_UP_TO {
+        &["senate-kb", "fts5", "tantivy"]
+    } else {
+        &engines
+    };
     let units_arg = units.to_string();
     // Each build from nothing, in a process of its own (so that its peak memory is one
-    // build's), the engines taking turns so that a slow moment of the machine falls on both;
+    // build's), the engines taking turns so that a slow moment of the machine falls on all;
     // the fastest counts. The index each engine built last stays for its queries.
     let mut builds: HashMap<&str, Vec<Report>> = HashMap::new();
     for _ in 0..build_runs() {
-        for engine in engines {
+        for &engine in builders {
             let report = spawn_child(&["build", engine, &units_arg]);
             builds.entry(engine).or_default().push(report);
         }
     }
+    let tantivy_alone = builds
+        .remove("tantivy")
+        .into_iter()
+        .flatten()
+        .min_by(|a, b| a.build_s.total_cmp(&b.build_s));
     // The query phases take turns too, and each figure is the median of an engine's runs.
     let mut queries: HashMap<&str, Vec<Report>> = HashMap::new();
     for _ in 0..query_runs() {
@@ -276,8 +288,18 @@ fn run_size(units: usize) {
         reports.insert(engine, (build, query));
     }
     let load_after = loadavg();
-    print_tables(units, &reports, &load_before, &load_after);
+    print_tables(
+        units,
+        &reports,
+        tantivy_alone.as_ref(),
+        &load_before,
+        &load_after,
+    );
 }
+
+/// Up to this many units, tantivy alone (see [`build_tantivy_alone`]) builds too: where a
+/// build's fixed costs weigh.
+const TANTIVY_ALONE_UP_TO: usize = 10_000;
 
 /// How many query phases each engine runs, taking turns with the other: 3, or
 /// `SCALE_QUERY_RUNS`. On this shared VM the ratio of one class moved by up to 1.6× between two
@@ -305,7 +327,8 @@ fn median(mut values: Vec<f64>) -> f64 {
 }
 
 /// One engine's query runs as one report: per class the median p50 and p99 of the runs, the
-/// samples of all of them; the median time to open; the highest peak memory.
+/// samples of all of them; per query the median p50; the median time to open; the highest
+/// peak memory.
 fn median_report(runs: Vec<Report>) -> Report {
     let Some(first) = runs.first() else {
         return Report::default();
@@ -324,10 +347,19 @@ fn median_report(runs: Vec<Report>) -> Report {
             )
         })
         .collect();
+    let queries = (0..first.queries.len())
+        .map(|i| {
+            let of = |pick: fn(&(f64, f64)) -> f64| {
+                median(runs.iter().map(|r| pick(&r.queries[i])).collect())
+            };
+            (of(|q| q.0), of(|q| q.1))
+        })
+        .collect();
     Report {
         open_ms: median(runs.iter().map(|r| r.open_ms).collect()),
         peak_kb: runs.iter().map(|r| r.peak_kb).max().unwrap_or_default(),
         classes,
+        queries,
         ..Report::default()
     }
 }
@@ -352,6 +384,7 @@ fn spawn_child(args: &[&str]) -> Report {
 fn print_tables(
     units: usize,
     reports: &HashMap<&str, (Report, Report)>,
+    tantivy_alone: Option<&Report>,
     load_before: &str,
     load_after: &str,
 ) {
@@ -392,6 +425,16 @@ fn print_tables(
         1,
     );
     row("open (ms)", kb_query.open_ms, fts_query.open_ms, 2);
+    if let Some(alone) = tantivy_alone {
+        println!(
+            "\ntantivy alone (FTS5's columns, its default tokenizer, one segment, synced): \
+             build {:.3} s, {:.2}× FTS5's {:.3} s; senate-kb {:.2}× tantivy alone",
+            alone.build_s,
+            alone.build_s / fts_build.build_s,
+            fts_build.build_s,
+            kb_build.build_s / alone.build_s
+        );
+    }
     println!();
     println!(
         "| query class | senate-kb p50 (µs) | FTS5 p50 (µs) | p50 ÷ | senate-kb p99 (µs) | FTS5 p99 (µs) | p99 ÷ | results senate-kb / FTS5 |"
@@ -418,19 +461,38 @@ fn print_tables(
         query_runs(),
         limit()
     );
+    println!(
+        "\n| query | class | senate-kb p50 (µs) | FTS5 p50 (µs) | p50 ÷ | results senate-kb / FTS5 |"
+    );
+    println!("| --- | --- | ---: | ---: | ---: | ---: |");
+    let asked = QUERIES
+        .iter()
+        .filter(|(class, _)| selected(class))
+        .flat_map(|(class, queries)| queries.iter().map(move |(ours, _)| (class, ours)));
+    for ((class, ours), (a, b)) in asked.zip(kb_query.queries.iter().zip(&fts_query.queries)) {
+        println!(
+            "| `{ours}` | {class} | {:.0} | {:.0} | {:.2} | {:.1} / {:.1} |",
+            a.0,
+            b.0,
+            a.0 / b.0,
+            a.1,
+            b.1
+        );
+    }
 }
 
 // ----- children -------------------------------------------------------------------------
 
 fn child(args: &[String]) {
     let [phase, engine, units] = args else {
-        panic!("--child build|query senate-kb|fts5 UNITS");
+        panic!("--child build|query senate-kb|fts5|tantivy UNITS");
     };
     let units: usize = units.parse().expect("units");
     let dir = work_dir(units);
     let mut report = match (phase.as_str(), engine.as_str()) {
         ("build", "senate-kb") => build_senate_kb(units, &dir),
         ("build", "fts5") => build_fts5(units, &dir),
+        ("build", "tantivy") => build_tantivy_alone(units, &dir),
         ("query", "senate-kb") => query_senate_kb(units, &dir),
         ("query", "fts5") => query_fts5(&dir),
         _ => panic!("unknown phase or engine: {phase} {engine}"),
@@ -552,27 +614,113 @@ fn build_fts5(units: usize, dir: &Path) -> Report {
     }
 }
 
+/// tantivy alone, doing what FTS5 does: FTS5's columns (the id stored, the facts as single
+/// terms, each language's units as one text with positions, stored), tantivy's default
+/// tokenizer, one segment written in this thread by tantivy's `SegmentWriter` (its cheapest
+/// way in: no indexing threads to start), every file synced. So the cost of tantivy itself,
+/// without senate-kb's analysis (five indexed fields to FTS5's two), typo vocabulary or
+/// generations: a floor for a build of senate-kb where fixed costs weigh.
+fn build_tantivy_alone(units: usize, dir: &Path) -> Report {
+    use tantivy::indexer::{AddOperation, SegmentWriter};
+    use tantivy::schema::{STORED, STRING, Schema, TEXT};
+    use tantivy::{Directory, Index, IndexMeta, TantivyDocument};
+
+    let path = dir.join("tantivy");
+    let _ = fs::remove_dir_all(&path);
+    let started = Instant::now();
+    fs::create_dir_all(&path).expect("tantivy dir");
+    let mut schema = Schema::builder();
+    let id = schema.add_text_field("id", STRING | STORED);
+    let state = schema.add_text_field("state", STRING);
+    let party = schema.add_text_field("party", STRING);
+    let outcome = schema.add_text_field("outcome", STRING);
+    let de = schema.add_text_field("de", TEXT | STORED);
+    let en = schema.add_text_field("en", TEXT | STORED);
+    let index = Index::create_in_dir(&path, schema.build()).expect("create");
+    let segment = index.new_segment();
+    let mut writer = SegmentWriter::for_segment(1_000_000, segment.clone()).expect("segment");
+    let mut documents = 0;
+    for doc in read_docs(units) {
+        let mut document = TantivyDocument::default();
+        document.add_text(id, &doc.id);
+        document.add_text(state, doc.state.to_lowercase());
+        document.add_text(party, doc.party.to_lowercase());
+        document.add_text(outcome, &doc.outcome);
+        let texts = |l: usize| doc.units.iter().map(|u| u[l].as_str()).collect::<Vec<_>>();
+        document.add_text(de, texts(0).join("\n"));
+        document.add_text(en, texts(1).join("\n"));
+        writer
+            .add_document(AddOperation {
+                opstamp: 0,
+                document,
+            })
+            .expect("add");
+        documents += 1;
+    }
+    let max_doc = writer.max_doc();
+    writer.finalize().expect("finalize");
+    let meta = IndexMeta {
+        index_settings: index.settings().clone(),
+        persisted_custom_extensions: Vec::new(),
+        segments: vec![segment.with_max_doc(max_doc).meta().clone()],
+        schema: index.schema(),
+        opstamp: 0,
+        payload: None,
+    };
+    let json = serde_json::to_vec_pretty(&meta).expect("meta");
+    index
+        .directory()
+        .atomic_write(Path::new("meta.json"), &json)
+        .expect("meta.json");
+    for entry in fs::read_dir(&path).expect("list") {
+        let file = entry.expect("entry").path();
+        fs::File::open(&file)
+            .and_then(|f| f.sync_all())
+            .expect("sync");
+    }
+    fs::File::open(&path)
+        .and_then(|d| d.sync_all())
+        .expect("sync dir");
+    Report {
+        build_s: started.elapsed().as_secs_f64(),
+        bytes: disk_size(&path),
+        documents,
+        ..Report::default()
+    }
+}
+
 /// Runs every query of every class in rounds until the budget is spent; returns per class
-/// the latencies (µs) and the number of results of each run.
-fn measure(mut run: impl FnMut(&str, &str) -> usize) -> Vec<(String, f64, f64, f64, usize)> {
-    let mut samples: Vec<(Vec<f64>, usize)> = vec![(Vec::new(), 0); QUERIES.len()];
-    let round = |samples: &mut Vec<(Vec<f64>, usize)>, run: &mut dyn FnMut(&str, &str) -> usize| {
+/// the latencies (µs) and the number of results of each run, and per query its p50 and mean
+/// number of results.
+type Measured = (Vec<(String, f64, f64, f64, usize)>, Vec<(f64, f64)>);
+
+fn measure(mut run: impl FnMut(&str, &str) -> usize) -> Measured {
+    // Per class, per query: the latencies and the results found in all.
+    type Samples = Vec<Vec<(Vec<f64>, usize)>>;
+    let empty = || -> Samples {
+        QUERIES
+            .iter()
+            .map(|(_, queries)| vec![(Vec::new(), 0); queries.len()])
+            .collect()
+    };
+    let round = |samples: &mut Samples, run: &mut dyn FnMut(&str, &str) -> usize| {
         for (i, (class, queries)) in QUERIES.iter().enumerate() {
             if !selected(class) {
                 continue;
             }
-            for (ours, fts) in *queries {
+            for (j, (ours, fts)) in queries.iter().enumerate() {
                 let started = Instant::now();
                 let found = run(ours, fts);
-                samples[i].0.push(started.elapsed().as_secs_f64() * 1e6);
-                samples[i].1 += found;
+                samples[i][j].0.push(started.elapsed().as_secs_f64() * 1e6);
+                samples[i][j].1 += found;
             }
         }
     };
     // Warm up: two rounds not counted.
-    let mut scratch = vec![(Vec::new(), 0); QUERIES.len()];
-    round(&mut scratch, &mut run);
-    round(&mut scratch, &mut run);
+    let mut samples = empty();
+    round(&mut samples, &mut run);
+    round(&mut samples, &mut run);
+    let mut samples = empty();
     let started = Instant::now();
     let mut rounds = 0;
     let more = |rounds: usize| match fixed_rounds() {
@@ -583,22 +731,35 @@ fn measure(mut run: impl FnMut(&str, &str) -> usize) -> Vec<(String, f64, f64, f
         round(&mut samples, &mut run);
         rounds += 1;
     }
-    QUERIES
-        .iter()
-        .zip(samples)
-        .filter(|((class, _), _)| selected(class))
-        .map(|((class, _), (mut times, found))| {
-            times.sort_by(f64::total_cmp);
-            let n = times.len();
-            (
-                class.to_string(),
-                percentile(&times, 0.50),
-                percentile(&times, 0.99),
-                found as f64 / n as f64,
-                n,
-            )
-        })
-        .collect()
+    let mut classes = Vec::new();
+    let mut queries = Vec::new();
+    for ((class, _), per_query) in QUERIES.iter().zip(samples) {
+        if !selected(class) {
+            continue;
+        }
+        let mut times = Vec::new();
+        let mut found = 0;
+        for (mut query_times, query_found) in per_query {
+            query_times.sort_by(f64::total_cmp);
+            let n = query_times.len();
+            queries.push((
+                percentile(&query_times, 0.50),
+                query_found as f64 / n as f64,
+            ));
+            times.extend(query_times);
+            found += query_found;
+        }
+        times.sort_by(f64::total_cmp);
+        let n = times.len();
+        classes.push((
+            class.to_string(),
+            percentile(&times, 0.50),
+            percentile(&times, 0.99),
+            found as f64 / n as f64,
+            n,
+        ));
+    }
+    (classes, queries)
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -611,7 +772,7 @@ fn query_senate_kb(units: usize, dir: &Path) -> Report {
     let mut engine =
         Engine::open_documents(&dir.join("senate-kb"), fingerprint(units)).expect("open");
     let open_ms = started.elapsed().as_secs_f64() * 1e3;
-    let classes = measure(|ours, _| {
+    let (classes, queries) = measure(|ours, _| {
         let parsed = query::parse(ours).expect("parse");
         let (_, hits) = engine.search(&parsed, limit()).expect("search");
         std::hint::black_box(&hits);
@@ -620,6 +781,7 @@ fn query_senate_kb(units: usize, dir: &Path) -> Report {
     Report {
         open_ms,
         classes,
+        queries,
         ..Report::default()
     }
 }
@@ -642,7 +804,7 @@ fn query_fts5(dir: &Path) -> Report {
         .expect("vocab")
         .map(|t| t.expect("term"))
         .collect();
-    let classes = measure(|_, fts| {
+    let (classes, queries) = measure(|_, fts| {
         let expression = match fts.strip_prefix("fuzzy:") {
             Some(words) => match fuzzy_match(words, &vocabulary) {
                 Some(expression) => expression,
@@ -664,6 +826,7 @@ fn query_fts5(dir: &Path) -> Report {
     Report {
         open_ms,
         classes,
+        queries,
         ..Report::default()
     }
 }
