@@ -403,7 +403,7 @@ fn print_tables(
             if b > 0.0 { a / b } else { f64::NAN }
         );
     };
-    row("build (s)", kb_build.build_s, fts_build.build_s, 2);
+    row("build (s)", kb_build.build_s, fts_build.build_s, 3);
     let mb = |b: u64| b as f64 / 1_048_576.0;
     row(
         "size on disk (MB)",
