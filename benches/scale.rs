@@ -589,16 +589,14 @@ fn build_fts5(units: usize, dir: &Path) -> Report {
             )
             .expect("prepare");
         for doc in read_docs(units) {
-            let de: Vec<&str> = doc.units.iter().map(|u| u[0].as_str()).collect();
-            let en: Vec<&str> = doc.units.iter().map(|u| u[1].as_str()).collect();
             insert
                 .execute((
                     &doc.id,
                     doc.state.to_lowercase(),
                     doc.party.to_lowercase(),
                     &doc.outcome,
-                    de.join("\n"),
-                    en.join("\n"),
+                    doc.text(0),
+                    doc.text(1),
                 ))
                 .expect("insert");
             documents += 1;
@@ -647,9 +645,8 @@ fn build_tantivy_alone(units: usize, dir: &Path) -> Report {
         document.add_text(state, doc.state.to_lowercase());
         document.add_text(party, doc.party.to_lowercase());
         document.add_text(outcome, &doc.outcome);
-        let texts = |l: usize| doc.units.iter().map(|u| u[l].as_str()).collect::<Vec<_>>();
-        document.add_text(de, texts(0).join("\n"));
-        document.add_text(en, texts(1).join("\n"));
+        document.add_text(de, doc.text(0));
+        document.add_text(en, doc.text(1));
         writer
             .add_document(AddOperation {
                 opstamp: 0,
@@ -930,6 +927,13 @@ struct SynthDoc {
 }
 
 impl SynthDoc {
+    /// The units of one language (0: German, 1: English) as one text, a line each: the
+    /// column FTS5 and tantivy alone index.
+    fn text(&self, lang: usize) -> String {
+        let units: Vec<&str> = self.units.iter().map(|u| u[lang].as_str()).collect();
+        units.join("\n")
+    }
+
     fn into_index_document(self) -> IndexDocument {
         IndexDocument {
             id: self.id,
