@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use senate_kb::corpus::{Corpus, CorpusLocation, DocKind, Document, Role, SentencePair};
+use senate_kb::kb::corpus::{Corpus, CorpusLocation, DocKind, Document, Role, SentencePair};
 use senate_kb::search::{Engine, IndexDocument, IndexFacts, query};
 use serde::{Deserialize, Serialize};
 
@@ -843,10 +843,10 @@ fn fuzzy_match(words: &str, vocabulary: &[String]) -> Option<String> {
     let mut groups = Vec::new();
     for word in words.split_whitespace() {
         let length = word.chars().count();
-        let allowance = senate_kb::names::typo_allowance(word);
+        let allowance = senate_kb::kb::names::typo_allowance(word);
         let first = word.chars().next();
         let allowed =
-            |term: &str| senate_kb::names::typo_limit(allowance, first, term.chars().next());
+            |term: &str| senate_kb::kb::names::typo_limit(allowance, first, term.chars().next());
         let terms: Vec<String> = vocabulary
             .iter()
             .filter(|term| term.chars().count().abs_diff(length) <= allowance)
@@ -1117,7 +1117,7 @@ fn rewrite(
     template: &Template,
     people: &[Cast],
     cast: &[String],
-    state: &senate_kb::corpus::State,
+    state: &senate_kb::kb::corpus::State,
     corpus: &Corpus,
 ) -> [String; 2] {
     let mut de = template.unit.de.clone();

@@ -4,8 +4,8 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use senate_kb::answer;
-use senate_kb::corpus::{Corpus, CorpusLocation};
+use senate_kb::kb::answer;
+use senate_kb::kb::corpus::{Corpus, CorpusLocation};
 use senate_kb::l10n::{Lang, Localizer};
 use senate_kb::search::{Engine, query};
 

@@ -1,6 +1,6 @@
 //! The errors that end a run, and how each is told to the user in their language.
 
-use crate::corpus::{CorpusError, Problem, ProblemKind};
+use crate::kb::corpus::{CorpusError, Problem, ProblemKind};
 use crate::l10n::{Args, Localizer};
 
 /// Why a command could not do its job. Every variant ends the run with exit status 2.
@@ -68,13 +68,16 @@ impl Error {
         match self {
             Error::UnknownLanguage { requested } => {
                 let mut args = Args::new();
-                args.set("requested", crate::output::sanitize(&shorten(requested)));
+                args.set(
+                    "requested",
+                    crate::cli::output::sanitize(&shorten(requested)),
+                );
                 args.set("available", "de, en");
                 l10n.t_args("error-unknown-language", &args)
             }
             Error::UnknownRace { query, suggestions } => {
                 let mut args = Args::new();
-                args.set("race", crate::output::sanitize(&shorten(query)));
+                args.set("race", crate::cli::output::sanitize(&shorten(query)));
                 if suggestions.is_empty() {
                     l10n.t_args("error-unknown-race", &args)
                 } else {
@@ -84,7 +87,7 @@ impl Error {
             }
             Error::AmbiguousRace { query, choices } => {
                 let mut args = Args::new();
-                args.set("race", crate::output::sanitize(&shorten(query)));
+                args.set("race", crate::cli::output::sanitize(&shorten(query)));
                 args.set("choices", choices.join(", "));
                 l10n.t_args("error-ambiguous-race", &args)
             }
@@ -110,7 +113,7 @@ impl Error {
             Error::Filter(e) => filter_message(e, l10n),
             Error::IndexBuild { path, error } => {
                 let mut args = Args::new();
-                args.set("path", crate::output::sanitize(path));
+                args.set("path", crate::cli::output::sanitize(path));
                 args.set("error", error.clone());
                 l10n.t_args("error-index-build", &args)
             }
@@ -130,7 +133,7 @@ impl Error {
 
 /// The message of a query that cannot be parsed, with its hint.
 fn query_message(e: &crate::search::query::QueryError, l10n: &Localizer) -> String {
-    use crate::output::sanitize;
+    use crate::cli::output::sanitize;
     use crate::search::query::{self, QueryError};
     let mut args = Args::new();
     let id = match e {
@@ -186,7 +189,7 @@ fn filter_message(e: &crate::search::CompileError, l10n: &Localizer) -> String {
             suggestions,
         } => {
             args.set("field", field.name());
-            args.set("value", crate::output::sanitize(&shorten(value)));
+            args.set("value", crate::cli::output::sanitize(&shorten(value)));
             if suggestions.is_empty() {
                 l10n.t_args("error-query-bad-filter", &args)
             } else {
@@ -195,7 +198,7 @@ fn filter_message(e: &crate::search::CompileError, l10n: &Localizer) -> String {
             }
         }
         CompileError::NoSuchPerson { name, suggestions } => {
-            args.set("name", crate::output::sanitize(&shorten(name)));
+            args.set("name", crate::cli::output::sanitize(&shorten(name)));
             if suggestions.is_empty() {
                 l10n.t_args("search-no-person", &args)
             } else {
@@ -412,5 +415,5 @@ pub fn render_problem(problem: &Problem, l10n: &Localizer) -> String {
         Some(line) => format!("{}:{line}", problem.file),
         None => problem.file.clone(),
     };
-    crate::output::sanitize(&format!("{location}: {}", l10n.t_args(id, &args)))
+    crate::cli::output::sanitize(&format!("{location}: {}", l10n.t_args(id, &args)))
 }

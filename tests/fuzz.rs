@@ -34,8 +34,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use senate_kb::commands::search::snippet;
-use senate_kb::corpus::{Corpus, CorpusError, CorpusLocation};
 use senate_kb::error::{Error, render_problem};
+use senate_kb::kb::corpus::{Corpus, CorpusError, CorpusLocation};
 use senate_kb::l10n::{Lang, Localizer};
 use senate_kb::search::{Engine, SearchError, query};
 
@@ -500,7 +500,7 @@ fn one_query(
     input: &str,
     limit: usize,
 ) -> Result<(), String> {
-    let _ = senate_kb::resolve::race(corpus, input);
+    let _ = senate_kb::kb::resolve::race(corpus, input);
     match query::parse(input) {
         Ok(parsed) => match engine.search(&parsed, limit) {
             Ok((total, hits)) => check_answer(total, &hits, limit),
@@ -848,11 +848,11 @@ fn mutate_corpus(
 fn use_corpus(corpus: &Corpus, index: &Path, l10n: &[Localizer; 2]) -> Result<(), String> {
     for l in l10n {
         for doc in &corpus.documents {
-            let _ = senate_kb::json::race(corpus, doc, l, true, true);
-            let _ = senate_kb::answer::summary(corpus, doc, l);
+            let _ = senate_kb::views::race::race(corpus, doc, l, true, true);
+            let _ = senate_kb::kb::answer::summary(corpus, doc, l);
         }
     }
-    let _ = senate_kb::stats::Stats::compute(corpus);
+    let _ = senate_kb::kb::corpus::stats::Stats::compute(corpus);
     let mut engine = Engine::rebuild(index, corpus).map_err(|e| format!("rebuild: {e:?}"))?;
     let parsed = query::parse("Plagiat OR Stichwahl party:R").unwrap();
     let (_, hits) = engine

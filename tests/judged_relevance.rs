@@ -20,7 +20,7 @@
 
 use std::collections::BTreeMap;
 
-use senate_kb::corpus::{Corpus, CorpusLocation};
+use senate_kb::kb::corpus::{Corpus, CorpusLocation};
 use senate_kb::search::{Engine, query};
 use serde::Deserialize;
 use tantivy::collector::TopDocs;

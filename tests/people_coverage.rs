@@ -3,7 +3,7 @@
 //! the program links every unit that names a person, and no other.
 //!
 //! The expectation is derived here from the text alone, independently of the program's
-//! matcher (`senate_kb::mentions`): the corpus is read with a generic TOML parser, and a unit
+//! matcher (`senate_kb::kb::mentions`): the corpus is read with a generic TOML parser, and a unit
 //! names a person when it contains one of their names as words (full name, article spelling,
 //! alias, any of them without middle initials) or their surname alone, also in the genitive
 //! (`McConnells`, English `McConnell's`). A surname two people share (Udall, Johnson, and
@@ -15,7 +15,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
-use senate_kb::corpus::{Corpus, CorpusLocation};
+use senate_kb::kb::corpus::{Corpus, CorpusLocation};
 use senate_kb::l10n::Lang;
 
 /// Every unit where a surname that two people bear stands alone, and whom it names, as a
@@ -211,7 +211,7 @@ fn corpus() -> Corpus {
 
 /// The program's links: `[document][unit]` → person ids, in one language.
 fn program(corpus: &Corpus, lang: Lang) -> Vec<Vec<BTreeSet<String>>> {
-    senate_kb::mentions::find(&corpus.people, &corpus.documents, lang)
+    senate_kb::kb::mentions::find(&corpus.people, &corpus.documents, lang)
         .into_iter()
         .map(|units| {
             units

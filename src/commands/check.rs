@@ -4,16 +4,16 @@ use std::io::Write;
 
 use serde_json::json;
 
-use crate::config::Config;
-use crate::corpus::{Corpus, CorpusError};
+use crate::cli::config::Config;
+use crate::cli::exit::Exit;
 use crate::error::{Error, problem_message, render_problem};
-use crate::exit::Exit;
+use crate::kb::corpus::{Corpus, CorpusError};
 use crate::l10n::{Args, Localizer};
 
 /// Validates the corpus. A sound corpus gives a summary (exit 0); a broken one gives every
 /// problem (exit 2), as text on stderr or, with `--json`, as a JSON document on stdout.
 pub fn run(config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
-    let mut out = crate::output::stdout();
+    let mut out = crate::cli::output::stdout();
     match Corpus::load(&config.corpus) {
         Ok(corpus) => {
             let units: usize = corpus.documents.iter().map(|d| d.units.len()).sum();
@@ -27,7 +27,7 @@ pub fn run(config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
                     "people": corpus.people.len(),
                     "problems": [],
                 });
-                crate::output::write_json(&mut out, &doc)?;
+                crate::cli::output::write_json(&mut out, &doc)?;
             } else {
                 let mut args = Args::new();
                 args.set("documents", corpus.documents.len());
@@ -52,7 +52,7 @@ pub fn run(config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
                     })
                 })
                 .collect();
-            crate::output::write_json(&mut out, &json!({"ok": false, "problems": list}))?;
+            crate::cli::output::write_json(&mut out, &json!({"ok": false, "problems": list}))?;
             out.flush()?;
             Err(Error::CorpusProblemsShown(problems.len()))
         }

@@ -6,13 +6,13 @@ use std::time::Instant;
 
 use serde_json::json;
 
+use crate::cli::config::Config;
+use crate::cli::exit::Exit;
+use crate::cli::output::sanitize;
 use crate::commands::search::search_error;
-use crate::config::Config;
-use crate::corpus::Corpus;
 use crate::error::Error;
-use crate::exit::Exit;
+use crate::kb::corpus::Corpus;
 use crate::l10n::{Args, Localizer};
-use crate::output::sanitize;
 use crate::search::Engine;
 
 /// Runs `index`.
@@ -21,10 +21,10 @@ pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, E
     let engine = Engine::rebuild(&config.index, corpus).map_err(search_error)?;
     let millis = started.elapsed().as_millis();
     let path = engine.path().display().to_string();
-    let mut out = crate::output::stdout();
+    let mut out = crate::cli::output::stdout();
     if config.json {
         let doc = json!({"path": path, "documents": engine.documents(), "millis": millis});
-        crate::output::write_json(&mut out, &doc)?;
+        crate::cli::output::write_json(&mut out, &doc)?;
     } else {
         let mut args = Args::new();
         args.set("documents", engine.documents());

@@ -10,11 +10,11 @@ pub mod races;
 pub mod search;
 pub mod stats;
 
-use crate::cli::Command;
-use crate::config::Config;
-use crate::corpus::Corpus;
+use crate::cli::args::Command;
+use crate::cli::config::Config;
+use crate::cli::exit::Exit;
 use crate::error::Error;
-use crate::exit::Exit;
+use crate::kb::corpus::Corpus;
 use crate::l10n::Localizer;
 
 /// Runs one command.

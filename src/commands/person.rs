@@ -8,19 +8,19 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::answer;
-use crate::color::Painter;
-use crate::config::Config;
-use crate::corpus::{Corpus, Document, Role};
+use crate::cli::color::Painter;
+use crate::cli::config::Config;
+use crate::cli::exit::Exit;
+use crate::cli::output::{Out, sanitize, wrap};
+use crate::cli::table;
 use crate::error::{Error, shorten};
-use crate::exit::Exit;
-use crate::json;
+use crate::kb::answer;
+use crate::kb::corpus::{Corpus, Document, Role};
+use crate::kb::mentions::Mentions;
+use crate::kb::names::{self, MatchKind};
+use crate::kb::profile::{self, Appearance, Profile};
 use crate::l10n::{Args, Lang, Localizer};
-use crate::mentions::Mentions;
-use crate::names::{self, MatchKind};
-use crate::output::{Out, sanitize, wrap};
-use crate::profile::{self, Appearance, Profile};
-use crate::table;
+use crate::views;
 
 /// The indent of a document's heading under the person.
 const RACE_INDENT: &str = "  ";
@@ -49,7 +49,7 @@ pub fn run(
     }
     let mentions = Mentions::of(corpus);
     let profiles = profile::lookup(corpus, &mentions, &query);
-    let mut out = crate::output::stdout();
+    let mut out = crate::cli::output::stdout();
     if config.json {
         let people: Vec<PersonJson> = profiles
             .iter()
@@ -60,14 +60,14 @@ pub fn run(
             lang: l10n.lang().code(),
             people,
         };
-        crate::output::write_json(&mut out, &doc)?;
+        crate::cli::output::write_json(&mut out, &doc)?;
     } else {
         let renderer = Renderer {
             corpus,
             mentions: &mentions,
             painter: Painter::new(config.color),
             l10n,
-            width: crate::color::width(),
+            width: crate::cli::color::width(),
             parallel,
         };
         renderer.all(&mut out, &profiles, &query)?;
@@ -120,7 +120,7 @@ pub fn description(corpus: &Corpus, p: &Profile, l10n: &Localizer) -> String {
     let state = p
         .standing_race
         .and_then(|d| d.facts.as_ref())
-        .map(|f| json::state_name(corpus, &f.state.value, l10n.lang()))
+        .map(|f| corpus.state_name(&f.state.value, l10n.lang()))
         .unwrap_or_default();
     args.set("state", state);
     args.set("overview", if p.in_overview { "yes" } else { "no" });
@@ -131,7 +131,7 @@ pub fn description(corpus: &Corpus, p: &Profile, l10n: &Localizer) -> String {
 /// A document's heading under the person: its title and their roles there.
 fn race_heading(corpus: &Corpus, p: &Profile, a: &Appearance, l10n: &Localizer) -> String {
     let mut args = Args::new();
-    args.set("title", json::title(corpus, a.doc, l10n));
+    args.set("title", answer::title(corpus, a.doc, l10n));
     args.set("roles", answer::roles(l10n, p.person, a.roles));
     l10n.t_args("person-race", &args)
 }
@@ -344,7 +344,7 @@ struct AppearanceJson {
     /// `gain` or `hold` (`null` for the overview).
     outcome: Option<&'static str>,
     /// The winner (`null` for the overview).
-    winner: Option<json::PersonRef>,
+    winner: Option<views::race::PersonRef>,
     /// The race's one-line answer in the output language (`null` for the overview).
     summary: Option<String>,
     /// The units that name them, in both languages.
@@ -392,17 +392,17 @@ fn appearance_json(
     AppearanceJson {
         id: a.doc.id.clone(),
         kind: a.doc.kind().as_str(),
-        title: json::title(corpus, a.doc, l10n),
+        title: answer::title(corpus, a.doc, l10n),
         roles: a.roles.iter().map(|r: &Role| r.as_str()).collect(),
         roles_text: answer::roles(l10n, p.person, a.roles),
         outcome: facts.map(|f| f.outcome.value.as_str()),
-        winner: facts
-            .and_then(|f| corpus.person(&f.winner.value))
-            .map(|w| json::PersonRef {
+        winner: facts.and_then(|f| corpus.person(&f.winner.value)).map(|w| {
+            views::race::PersonRef {
                 id: w.id.clone(),
                 name: w.name.clone(),
                 party: w.party.code(),
-            }),
+            }
+        }),
         summary: answer::summary(corpus, a.doc, l10n),
         sentences: a
             .units

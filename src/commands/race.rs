@@ -3,17 +3,17 @@
 
 use std::io::Write;
 
-use crate::answer;
-use crate::color::Painter;
-use crate::config::Config;
-use crate::corpus::{Corpus, Document, RaceFacts, fidelity};
+use crate::cli::color::Painter;
+use crate::cli::config::Config;
+use crate::cli::exit::Exit;
+use crate::cli::output::{Out, wrap};
+use crate::cli::table;
 use crate::error::Error;
-use crate::exit::Exit;
-use crate::json;
+use crate::kb::answer;
+use crate::kb::corpus::{Corpus, Document, RaceFacts, fidelity};
+use crate::kb::resolve::{self, RaceLookup};
 use crate::l10n::{Args, Lang, Localizer};
-use crate::output::{Out, wrap};
-use crate::resolve::{self, RaceLookup};
-use crate::table;
+use crate::views;
 
 /// Finds the race the words name; an unknown or ambiguous name is an error that lists the
 /// candidates.
@@ -28,7 +28,7 @@ pub fn find<'a>(
             .map(|d| {
                 let mut args = Args::new();
                 args.set("id", d.id.clone());
-                args.set("title", json::title(corpus, d, l10n));
+                args.set("title", answer::title(corpus, d, l10n));
                 l10n.t_args("race-choice", &args)
             })
             .collect()
@@ -55,10 +55,10 @@ pub fn run(
     l10n: &Localizer,
 ) -> Result<Exit, Error> {
     let doc = find(corpus, words, l10n)?;
-    let mut out = crate::output::stdout();
+    let mut out = crate::cli::output::stdout();
     if config.json {
-        let race = json::race(corpus, doc, l10n, true, false);
-        crate::output::write_json(&mut out, &race)?;
+        let race = views::race::race(corpus, doc, l10n, true, false);
+        crate::cli::output::write_json(&mut out, &race)?;
     } else {
         let painter = Painter::new(config.color);
         render(&mut out, corpus, doc, parallel, &painter, l10n)?;
@@ -70,7 +70,7 @@ pub fn run(
 /// The facts as label/value rows.
 fn fact_rows(corpus: &Corpus, facts: &RaceFacts, l10n: &Localizer) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    let state = json::state_name(corpus, &facts.state.value, l10n.lang());
+    let state = corpus.state_name(&facts.state.value, l10n.lang());
     rows.push(vec![
         l10n.t("label-state"),
         format!("{state} ({})", facts.state.value),
@@ -123,7 +123,11 @@ pub fn render(
     painter: &Painter,
     l10n: &Localizer,
 ) -> Result<(), Error> {
-    writeln!(out, "{}", painter.heading(&json::title(corpus, doc, l10n)))?;
+    writeln!(
+        out,
+        "{}",
+        painter.heading(&answer::title(corpus, doc, l10n))
+    )?;
     if let Some(summary) = answer::summary(corpus, doc, l10n) {
         writeln!(out, "{summary}")?;
     }
@@ -154,7 +158,7 @@ pub fn render(
         }
     }
     writeln!(out, "\n{}", painter.heading(&l10n.t("heading-text")))?;
-    let width = crate::color::width();
+    let width = crate::cli::color::width();
     if parallel {
         render_parallel(out, doc, width, painter, l10n)?;
     } else {

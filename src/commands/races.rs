@@ -3,15 +3,15 @@
 
 use std::io::Write;
 
-use crate::answer;
-use crate::cli::{OutcomeArg, PartyArg};
-use crate::color::Painter;
-use crate::config::Config;
-use crate::corpus::{Corpus, Document, Outcome, Party};
+use crate::cli::args::{OutcomeArg, PartyArg};
+use crate::cli::color::Painter;
+use crate::cli::config::Config;
+use crate::cli::exit::Exit;
 use crate::error::Error;
-use crate::exit::Exit;
-use crate::json;
+use crate::kb::answer;
+use crate::kb::corpus::{Corpus, Document, Outcome, Party};
 use crate::l10n::{Args, Localizer};
+use crate::views;
 
 /// Which races to list.
 #[derive(Debug, Clone, Copy, Default)]
@@ -69,14 +69,14 @@ pub fn run(
         .races()
         .filter(|d| filter.accepts(corpus, d))
         .collect();
-    let mut out = crate::output::stdout();
+    let mut out = crate::cli::output::stdout();
     if config.json {
-        let list: Vec<json::RaceJson> = races
+        let list: Vec<views::race::RaceJson> = races
             .iter()
-            .map(|d| json::race(corpus, d, l10n, false, false))
+            .map(|d| views::race::race(corpus, d, l10n, false, false))
             .collect();
         let doc = serde_json::json!({"lang": l10n.lang().code(), "races": list});
-        crate::output::write_json(&mut out, &doc)?;
+        crate::cli::output::write_json(&mut out, &doc)?;
         out.flush()?;
         return Ok(if races.is_empty() {
             Exit::NotFound
@@ -113,7 +113,7 @@ pub fn run(
         let mut args = Args::new();
         args.set("outcome", facts.outcome.value.as_str());
         rows.push(vec![
-            json::title(corpus, doc, l10n),
+            answer::title(corpus, doc, l10n),
             winner.name.clone(),
             answer::party_noun(l10n, winner),
             l10n.t_args("outcome-short", &args),
@@ -121,7 +121,7 @@ pub fn run(
         ]);
         parties.push(Some(winner.party));
     }
-    let lines = crate::table::layout(&rows, |r, c, text| match (r, c, parties[r]) {
+    let lines = crate::cli::table::layout(&rows, |r, c, text| match (r, c, parties[r]) {
         (0, _, _) => painter.heading(text),
         (_, 2, Some(p)) => painter.party(p, text),
         _ => text.to_string(),

@@ -6,12 +6,12 @@ use std::io::Write;
 
 use serde_json::json;
 
-use crate::color::{self, Painter};
-use crate::config::Config;
+use crate::cli::color::{self, Painter};
+use crate::cli::config::Config;
+use crate::cli::exit::Exit;
+use crate::cli::output::sanitize;
 use crate::error::{Error, shorten};
-use crate::exit::Exit;
 use crate::l10n::{Args, Lang, Localizer};
-use crate::output::sanitize;
 use crate::search::query;
 use crate::search::{CompileError, Engine, Hit, Relaxed, SearchError};
 
@@ -80,7 +80,7 @@ pub fn run(
         } else {
             // On stdout, with the hits it describes: wherever they go, it goes.
             let paint = Painter::new(config.color);
-            let mut out = crate::output::stdout();
+            let mut out = crate::cli::output::stdout();
             writeln!(out, "{}\n", paint.dim(&note))?;
             out.flush()?;
             print_text(&relaxed.hits, relaxed.total, config, l10n)?;
@@ -187,8 +187,8 @@ fn print_json(
             "hits": hits_json(&r.hits, lang),
         })),
     });
-    let mut out = crate::output::stdout();
-    crate::output::write_json(&mut out, &doc)?;
+    let mut out = crate::cli::output::stdout();
+    crate::cli::output::write_json(&mut out, &doc)?;
     out.flush()?;
     Ok(())
 }
@@ -277,7 +277,7 @@ fn print_text(hits: &[Hit], total: usize, config: &Config, l10n: &Localizer) -> 
     let paint = Painter::new(config.color);
     let width = color::width();
     let lang = config.lang;
-    let mut out = crate::output::stdout();
+    let mut out = crate::cli::output::stdout();
     for (n, hit) in hits.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;

@@ -6,14 +6,14 @@ use std::io::Write;
 
 use serde_json::json;
 
-use crate::color::Painter;
-use crate::config::Config;
-use crate::corpus::{Corpus, Party};
+use crate::cli::color::Painter;
+use crate::cli::config::Config;
+use crate::cli::exit::Exit;
+use crate::cli::output::wrap;
 use crate::error::Error;
-use crate::exit::Exit;
+use crate::kb::corpus::stats::Stats;
+use crate::kb::corpus::{Corpus, Party};
 use crate::l10n::{Args, Localizer};
-use crate::output::wrap;
-use crate::stats::Stats;
 
 fn codes(map: &BTreeMap<Party, u32>) -> serde_json::Value {
     map.iter()
@@ -69,7 +69,7 @@ fn summary_lines(stats: &Stats, l10n: &Localizer) -> Vec<String> {
 pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
     let stats = Stats::compute(corpus);
     let stated = corpus.overview().and_then(|o| o.election.as_ref());
-    let mut out = crate::output::stdout();
+    let mut out = crate::cli::output::stdout();
     if config.json {
         let doc = json!({
             "races": stats.races,
@@ -80,7 +80,7 @@ pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, E
             "defending": codes(&stats.defending),
             "article_agrees": stated.is_some(),
         });
-        crate::output::write_json(&mut out, &doc)?;
+        crate::cli::output::write_json(&mut out, &doc)?;
         out.flush()?;
         return Ok(Exit::Success);
     }
@@ -88,7 +88,7 @@ pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, E
     writeln!(out, "{}", painter.heading(&l10n.t("stats-title")))?;
     // Wrapped to the narratives' width and right margin (two columns short of the terminal);
     // a "Label: list" line that must wrap goes on indented.
-    let width = crate::color::width().saturating_sub(2);
+    let width = crate::cli::color::width().saturating_sub(2);
     for line in summary_lines(&stats, l10n) {
         for part in wrap(&line, textwrap::Options::new(width).subsequent_indent("  ")) {
             writeln!(out, "{part}")?;

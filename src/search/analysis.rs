@@ -927,7 +927,7 @@ mod tests {
     /// beside an analyzer that makes the thread forget every few words.
     #[test]
     fn remembering_changes_nothing() {
-        let corpus = crate::corpus::Corpus::load(&crate::corpus::CorpusLocation::Embedded)
+        let corpus = crate::kb::corpus::Corpus::load(&crate::kb::corpus::CorpusLocation::Embedded)
             .expect("the embedded corpus");
         let fresh = || ALL.map(|name| pipeline(name).unwrap());
         let with = |words, keep| {
@@ -1042,7 +1042,7 @@ mod tests {
 
     #[test]
     fn tokenizer_agrees_with_the_reference() {
-        let corpus = crate::corpus::Corpus::load(&crate::corpus::CorpusLocation::Embedded)
+        let corpus = crate::kb::corpus::Corpus::load(&crate::kb::corpus::CorpusLocation::Embedded)
             .expect("the embedded corpus");
         for doc in &corpus.documents {
             for unit in &doc.units {

@@ -31,9 +31,9 @@ use super::schema::Fields;
 use super::store::{Names, Opened};
 use super::typos::Typos;
 use super::vocabulary::{self, Fuzzy, Search, Vocabulary};
-use crate::corpus::State;
+use crate::kb::corpus::State;
+use crate::kb::names;
 use crate::l10n::Lang;
-use crate::names;
 
 /// The index of a language in per-language arrays: German 0, English 1.
 pub fn li(lang: Lang) -> usize {
@@ -349,7 +349,7 @@ fn atom_query(s: &AtomSpec, f: &Fields, fuzzy: bool) -> Box<dyn Query> {
 
 /// Fold for comparing filter values: lower case, diacritics and German digraphs folded.
 fn fold(text: &str) -> String {
-    normalize_german(&crate::resolve::normalize(text))
+    normalize_german(&crate::kb::resolve::normalize(text))
 }
 
 /// What a `state:` value is compared with, folded: the state's code first, then its German

@@ -10,9 +10,8 @@ use super::compile;
 use super::schema::{self, Fields};
 use super::store::{Lexicon, Names};
 use super::writer::Writer;
-use crate::answer;
-use crate::corpus::{Corpus, DocKind, SentencePair};
-use crate::json;
+use crate::kb::answer;
+use crate::kb::corpus::{Corpus, DocKind, SentencePair};
 use crate::l10n::{Lang, Localizer};
 
 /// What a race's facts contribute to the index: the values the filters look for.
@@ -113,7 +112,10 @@ pub fn documents(corpus: &Corpus) -> impl Iterator<Item = IndexDocument> + '_ {
             facts,
             people: doc.people.iter().map(|p| p.person.clone()).collect(),
             units: doc.units.clone(),
-            title: [json::title(corpus, doc, &de), json::title(corpus, doc, &en)],
+            title: [
+                answer::title(corpus, doc, &de),
+                answer::title(corpus, doc, &en),
+            ],
             summary: [summary(&de), summary(&en)],
         }
     })

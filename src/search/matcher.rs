@@ -779,7 +779,8 @@ mod tests {
     /// whose bytes must not match halves of letters), and the empty probe.
     #[test]
     fn holds_is_contains() {
-        let corpus = crate::corpus::Corpus::load(&crate::corpus::CorpusLocation::Embedded).unwrap();
+        let corpus =
+            crate::kb::corpus::Corpus::load(&crate::kb::corpus::CorpusLocation::Embedded).unwrap();
         let words: Vec<String> = corpus_words(&corpus).map(str::to_lowercase).collect();
         let mut probes: Vec<String> = vec![String::new(), "ä".into(), "\u{a4}".into()];
         for word in words.iter().step_by(37) {
@@ -826,7 +827,8 @@ mod tests {
             }
             Some(out)
         }
-        let corpus = crate::corpus::Corpus::load(&crate::corpus::CorpusLocation::Embedded).unwrap();
+        let corpus =
+            crate::kb::corpus::Corpus::load(&crate::kb::corpus::CorpusLocation::Embedded).unwrap();
         let mut texts: Vec<String> = corpus
             .documents
             .iter()

@@ -26,7 +26,7 @@ use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue}
 use tantivy::collector::{Count, TopDocs};
 use tantivy::{DocAddress, Order, Searcher};
 
-use crate::corpus::{Corpus, CorpusLocation};
+use crate::kb::corpus::{Corpus, CorpusLocation};
 use crate::l10n::Lang;
 use analysis::Analyzers;
 use compile::Compiled;
@@ -87,7 +87,7 @@ pub enum SearchError {
     /// The index could not be built where it must live.
     Build(BuildError),
     /// The corpus is broken (the old index is kept).
-    Corpus(crate::corpus::CorpusError),
+    Corpus(crate::kb::corpus::CorpusError),
     /// tantivy failed while searching.
     Index(String),
 }
@@ -111,8 +111,8 @@ impl Engine {
     /// Opens the index for this corpus in `dir`, building it when missing, stale or damaged.
     /// The corpus is loaded and validated only when a build is needed.
     pub fn open(dir: &Path, corpus: &CorpusLocation) -> Result<(Engine, Freshness), SearchError> {
-        let fingerprint = crate::corpus::fingerprint(corpus)
-            .map_err(|e| SearchError::Corpus(crate::corpus::CorpusError::Invalid(vec![e])))?;
+        let fingerprint = crate::kb::corpus::fingerprint(corpus)
+            .map_err(|e| SearchError::Corpus(crate::kb::corpus::CorpusError::Invalid(vec![e])))?;
         let key = store::key(fingerprint);
         match store::open(dir, &key) {
             Ok(opened) => return Ok((Engine::from(opened), Freshness::Existing)),
@@ -347,7 +347,7 @@ impl From<Opened> for Engine {
 #[cfg(test)]
 mod testing {
     use super::Engine;
-    use crate::corpus::{Corpus, CorpusLocation};
+    use crate::kb::corpus::{Corpus, CorpusLocation};
 
     /// The corpus, and its engine with an index built in a directory of its own (kept as long
     /// as the directory lives).
@@ -464,7 +464,7 @@ mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::CorpusLocation;
+    use crate::kb::corpus::CorpusLocation;
 
     /// The `.idx` files of a generation: one per segment.
     fn segments(engine: &Engine) -> usize {

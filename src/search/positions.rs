@@ -270,7 +270,7 @@ fn best_of<S: AsRef<str>>(found: &[Found], atoms: usize, units: [&[S]; 2]) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Corpus, CorpusLocation, DocKind, SentencePair};
+    use crate::kb::corpus::{Corpus, CorpusLocation, DocKind, SentencePair};
     use crate::search::matcher::{Need, best_unit};
     use crate::search::testing::{ODD_UNITS, probe_queries};
     use crate::search::{Engine, IndexDocument, compile, indexer, query, schema};

@@ -33,7 +33,7 @@ use super::build_dir::{BuildDirectory, sync_dir};
 use super::schema::{self, Fields};
 use super::vocabulary::{self, Vocabulary};
 use super::writer::{Writer, WriterPlan};
-use crate::corpus::{Person, State};
+use crate::kb::corpus::{Person, State};
 
 /// Bump when the schema or the stored data changes.
 const SCHEMA_VERSION: u32 = 7;

@@ -24,7 +24,7 @@
 
 use tantivy_fst::Automaton;
 
-use crate::names;
+use crate::kb::names;
 
 /// The longest word, in characters, given typos here (its states are the bits of a `u64`, one
 /// more than its characters); longer words (none in the corpus) take tantivy's DFA (see

@@ -514,7 +514,7 @@ impl Validator<'_> {
                 }
             }
         }
-        let stats = crate::stats::Stats::compute(self.corpus);
+        let stats = super::stats::Stats::compute(self.corpus);
         let mut compare = |what: &str, stated: String, computed: String| {
             if stated != computed {
                 let line = self.line_of(&file, &format!("[election.{what}]"));

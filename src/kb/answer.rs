@@ -1,9 +1,8 @@
-//! Answers built from the facts: the one-line summary of a race, the share and margin
+//! Answers built from the facts: a race's title and one-line summary, the share and margin
 //! phrases, localized roles and party names. Every word comes from Fluent; this module only
 //! chooses messages and passes the facts as arguments.
 
-use crate::corpus::{Corpus, Document, Gender, Party, Person, RaceFacts, Role};
-use crate::json::state_name;
+use crate::kb::corpus::{Corpus, Document, Gender, Party, Person, RaceFacts, Role};
 use crate::l10n::{Args, Localizer};
 
 /// Arguments that describe a person for party and role messages.
@@ -86,12 +85,24 @@ pub fn share_fact(l10n: &Localizer, facts: &RaceFacts) -> String {
     }
 }
 
+/// The title of a document in the output language: the state's name, marked when the race
+/// was a special election; the overview's own title.
+pub fn title(corpus: &Corpus, doc: &Document, l10n: &Localizer) -> String {
+    let Some(facts) = &doc.facts else {
+        return l10n.t("overview-title");
+    };
+    let mut args = Args::new();
+    args.set("state", corpus.state_name(&facts.state.value, l10n.lang()));
+    args.set("special", if facts.special.value { "yes" } else { "no" });
+    l10n.t_args("race-title", &args)
+}
+
 /// The one-line answer: "Steve Daines (Republican) won Montana with 58%, a Republican gain
 /// from the Democrats." `None` for the overview.
 pub fn summary(corpus: &Corpus, doc: &Document, l10n: &Localizer) -> Option<String> {
     let facts = doc.facts.as_ref()?;
     let winner = corpus.person(&facts.winner.value)?;
-    let state = state_name(corpus, &facts.state.value, l10n.lang());
+    let state = corpus.state_name(&facts.state.value, l10n.lang());
     let mut where_args = Args::new();
     where_args.set("state", state);
     where_args.set("special", if facts.special.value { "yes" } else { "no" });

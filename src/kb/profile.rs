@@ -1,14 +1,14 @@
 //! A person's part in the election, the typed core of `person`: who answers to a name
-//! ([`crate::names`]), what they were (their [`Standing`], from the roles of the race files),
+//! ([`crate::kb::names`]), what they were (their [`Standing`], from the roles of the race files),
 //! and every document they appear in with their roles and the units that name them
-//! ([`crate::mentions`]).
+//! ([`crate::kb::mentions`]).
 //!
 //! Nothing here is text a person reads; `commands/person.rs` renders a [`Profile`] through
 //! Fluent or as JSON.
 
-use crate::corpus::{Corpus, DocKind, Document, Person, Role};
-use crate::mentions::Mentions;
-use crate::names::{self, MatchKind};
+use crate::kb::corpus::{Corpus, DocKind, Document, Person, Role};
+use crate::kb::mentions::Mentions;
+use crate::kb::names::{self, MatchKind};
 
 /// What a person was in the 2014 elections, in one phrase: the most telling of their roles,
 /// in this order.

@@ -3,7 +3,7 @@
 //! ue/oe/ae), optionally with "special"/"Sonderwahl" or "regular"/"regulär". Never picks one
 //! of several races silently.
 
-use crate::corpus::{Corpus, Document};
+use crate::kb::corpus::{Corpus, Document};
 
 /// Why no single race was found.
 #[derive(Debug, Clone)]

@@ -7,11 +7,11 @@
 //!
 //! Every match is returned, best first: callers never pick one of several silently. `person`
 //! shows them all; search's `person:` filter keeps the best kind. Both read the registry
-//! ([`crate::corpus::Person`]) and nothing else.
+//! ([`crate::kb::corpus::Person`]) and nothing else.
 
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 
-use crate::corpus::Person;
+use crate::kb::corpus::Person;
 
 /// How a name matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::corpus::{Corpus, Outcome, Party};
+use super::{Corpus, Outcome, Party};
 
 /// Numbers about the whole election.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use anstyle::{AnsiColor, Style};
 
-use crate::corpus::Party;
+use crate::kb::corpus::Party;
 
 /// Paints text with ANSI styles, or leaves it alone.
 #[derive(Debug, Clone, Copy)]

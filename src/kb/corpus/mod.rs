@@ -1,18 +1,23 @@
 //! The corpus: the article's text in both languages, the race facts, the people, the states
 //! and the glossary, loaded from `corpus/` (embedded in the binary) or from `--corpus DIR`.
 //!
-//! [`Corpus::load`] parses every file and then validates the whole (see [`validate`]): a broken
-//! corpus never reaches the index or an answer. The types themselves live in [`model`].
+//! [`Corpus::load`] parses every file ([`load`]) and then validates the whole ([`validate`],
+//! which holds the German to the source article through [`fidelity`] and the race facts to the
+//! overview's numbers through [`stats`]): a broken corpus never reaches the index or an answer.
+//! The types themselves live in [`model`].
 
 pub mod fidelity;
 pub mod load;
 pub mod model;
+pub mod stats;
 pub mod validate;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 pub use load::{CorpusError, Problem, ProblemKind};
+
+use crate::l10n::Lang;
 pub use model::*;
 
 /// A fingerprint of every file of a corpus (relative paths and bytes, FNV-1a, sorted by
@@ -155,6 +160,16 @@ impl Corpus {
     /// The state with this postal code.
     pub fn state(&self, code: &str) -> Option<&State> {
         self.states.iter().find(|s| s.code == code)
+    }
+
+    /// A state's name in a language, falling back to its code.
+    pub fn state_name(&self, code: &str, lang: Lang) -> String {
+        self.state(code)
+            .map(|s| match lang {
+                Lang::De => s.de.clone(),
+                Lang::En => s.en.clone(),
+            })
+            .unwrap_or_else(|| code.to_string())
     }
 
     /// The display path of a document's file (`corpus/races/mt.toml`).

@@ -2,7 +2,7 @@
 //! localization of clap's side: help texts, value names and usage errors all come from Fluent,
 //! so a German user reads German help.
 //!
-//! [`crate::config::Config`] turns the parsed flags into the settings the commands use.
+//! [`crate::cli::config::Config`] turns the parsed flags into the settings the commands use.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::cli::output::sanitize;
 use crate::l10n::{Args as FArgs, Localizer};
-use crate::output::sanitize;
 
 /// senate-kb: the 2014 US Senate elections, in German and English.
 #[derive(Debug, Parser)]
@@ -238,7 +238,7 @@ pub fn command(l10n: &Localizer) -> clap::Command {
         .disable_version_flag(true)
         // Help wraps to the width the answers wrap to (COLUMNS, the terminal, else 100);
         // clap passes it on to the subcommands.
-        .term_width(crate::color::width())
+        .term_width(crate::cli::color::width())
         .arg(
             Arg::new("version")
                 .short('V')

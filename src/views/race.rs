@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use crate::corpus::{Corpus, Document, Person, Qualifier, Role};
-use crate::l10n::{Args, Lang, Localizer};
+use crate::kb::answer;
+use crate::kb::corpus::{Corpus, Document, Person, Qualifier, Role};
+use crate::l10n::Localizer;
 
 /// A person as a race shows them.
 #[derive(Debug, Serialize)]
@@ -108,29 +109,6 @@ fn qualifier(q: Qualifier) -> &'static str {
     q.as_str()
 }
 
-/// The title of a document in the output language: the state's name, marked when the race
-/// was a special election; the overview's own title.
-pub fn title(corpus: &Corpus, doc: &Document, l10n: &Localizer) -> String {
-    let Some(facts) = &doc.facts else {
-        return l10n.t("overview-title");
-    };
-    let mut args = Args::new();
-    args.set("state", state_name(corpus, &facts.state.value, l10n.lang()));
-    args.set("special", if facts.special.value { "yes" } else { "no" });
-    l10n.t_args("race-title", &args)
-}
-
-/// A state's name in a language, falling back to its code.
-pub fn state_name(corpus: &Corpus, code: &str, lang: Lang) -> String {
-    corpus
-        .state(code)
-        .map(|s| match lang {
-            Lang::De => s.de.clone(),
-            Lang::En => s.en.clone(),
-        })
-        .unwrap_or_else(|| code.to_string())
-}
-
 /// Builds the `race` shape of a document; `with_text` adds the narrative, `with_kind` the
 /// export's `kind` key.
 pub fn race(
@@ -157,10 +135,10 @@ pub fn race(
     RaceJson {
         id: doc.id.clone(),
         kind: with_kind.then(|| doc.kind().as_str()),
-        title: title(corpus, doc, l10n),
-        summary: crate::answer::summary(corpus, doc, l10n),
+        title: answer::title(corpus, doc, l10n),
+        summary: answer::summary(corpus, doc, l10n),
         state: facts.map(|f| f.state.value.clone()),
-        state_name: facts.map(|f| state_name(corpus, &f.state.value, l10n.lang())),
+        state_name: facts.map(|f| corpus.state_name(&f.state.value, l10n.lang())),
         special: facts.is_some_and(|f| f.special.value),
         winner: facts
             .and_then(|f| corpus.person(&f.winner.value))

@@ -4,9 +4,9 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::{ColorChoice, GlobalArgs};
-use crate::corpus::CorpusLocation;
+use crate::cli::args::{ColorChoice, GlobalArgs};
 use crate::error::Error;
+use crate::kb::corpus::CorpusLocation;
 use crate::l10n::Lang;
 
 /// Environment variables that name a language, in the order they are consulted after

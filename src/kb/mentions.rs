@@ -29,7 +29,7 @@
 
 use std::collections::HashMap;
 
-use crate::corpus::{Corpus, Document, Person};
+use crate::kb::corpus::{Corpus, Document, Person};
 use crate::l10n::Lang;
 
 /// How a unit names a person.
@@ -367,7 +367,7 @@ impl Mentions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::SentencePair;
+    use crate::kb::corpus::SentencePair;
 
     fn person(id: &str, name: &str, article: Option<&str>, aliases: &[&str]) -> Person {
         Person::sample(id, name, article, aliases)

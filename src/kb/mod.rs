@@ -1,0 +1,15 @@
+//! The knowledge base itself: the [`corpus`] (the article in both languages, the race facts,
+//! the people, the states, the glossary) at the centre, and what senate-kb knows from it
+//! without an index: who answers to a name ([`names`]), where each person is named in the text
+//! ([`mentions`]), what a person was in the election ([`profile`]), which race a name means
+//! ([`resolve`]) and the answers told from the facts ([`answer`]: a race's title and one-line
+//! summary, parties and roles in words).
+//!
+//! Search ([`crate::search`]) indexes what is here; the views ([`crate::views`]) show it.
+
+pub mod answer;
+pub mod corpus;
+pub mod mentions;
+pub mod names;
+pub mod profile;
+pub mod resolve;
