@@ -45,13 +45,17 @@ fn table(name: &str, dir: &str) -> String {
     code
 }
 
-/// FNV-1a over every file of a directory: relative path, NUL, bytes, NUL, sorted by path.
-/// `senate_kb::corpus::fingerprint` computes the same for a corpus directory at run time.
+#[path = "src/kb/corpus/fingerprint.rs"]
+mod fingerprint;
+
+/// The fingerprint of every file of a directory (see `src/kb/corpus/fingerprint.rs`), by path
+/// relative to it: `senate_kb::kb::corpus::fingerprint` computes the same for a corpus
+/// directory at run time.
 fn fingerprint(dir: &str) -> u64 {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut files = Vec::new();
     collect(&root, &mut files);
-    let mut entries: Vec<(String, Vec<u8>)> = files
+    let entries: Vec<(String, Vec<u8>)> = files
         .iter()
         .map(|path| {
             let rel = path.strip_prefix(&root).expect("under root");
@@ -59,15 +63,7 @@ fn fingerprint(dir: &str) -> u64 {
             (rel, std::fs::read(path).expect("read corpus file"))
         })
         .collect();
-    entries.sort();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (path, bytes) in &entries {
-        for &byte in path.as_bytes().iter().chain(&[0]).chain(bytes).chain(&[0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
+    fingerprint::of(entries.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
 }
 
 fn main() {

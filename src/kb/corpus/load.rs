@@ -213,24 +213,6 @@ pub fn document_path(id: &str) -> String {
     }
 }
 
-/// FNV-1a over every embedded or on-disk corpus file, in a stable order.
-fn fingerprint(files: &[&RawFile]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for file in files {
-        for byte in file
-            .display
-            .bytes()
-            .chain([0])
-            .chain(file.text.bytes())
-            .chain([0])
-        {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
-}
-
 /// Reads and parses every file; validation is [`super::validate`]'s job.
 pub fn load(location: &CorpusLocation) -> Result<Corpus, CorpusError> {
     if let CorpusLocation::Dir(dir) = location {
@@ -310,7 +292,9 @@ pub fn load(location: &CorpusLocation) -> Result<Corpus, CorpusError> {
     let mut all: Vec<&RawFile> = vec![&manifest_file, &source_file];
     all.extend(people_file.iter().chain(&states_file).chain(&glossary_file));
     all.extend(doc_files.iter());
-    let fingerprint = super::fingerprint(location).unwrap_or_else(|_| fingerprint(&all));
+    let fingerprint = super::fingerprint(location).unwrap_or_else(|_| {
+        super::fingerprint::of(all.iter().map(|f| (f.display.as_str(), f.text.as_bytes())))
+    });
     files.insert("corpus.toml".into(), manifest_file.display.clone());
     files.insert("people.toml".into(), display_path(location, "people.toml"));
     files.insert("states.toml".into(), display_path(location, "states.toml"));

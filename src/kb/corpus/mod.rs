@@ -7,6 +7,7 @@
 //! The types themselves live in [`model`].
 
 pub mod fidelity;
+pub mod fingerprint;
 pub mod load;
 pub mod model;
 pub mod stats;
@@ -20,13 +21,13 @@ pub use load::{CorpusError, Problem, ProblemKind};
 use crate::l10n::Lang;
 pub use model::*;
 
-/// A fingerprint of every file of a corpus (relative paths and bytes, FNV-1a, sorted by
-/// path), computed without parsing anything: the search index is keyed by it, so a search
-/// with a fresh index never has to load the corpus.
+/// A fingerprint of every file of a corpus (see [`fingerprint::of`]), computed without
+/// parsing anything: the search index is keyed by it, so a search with a fresh index never
+/// has to load the corpus.
 pub fn fingerprint(location: &CorpusLocation) -> Result<u64, Problem> {
-    let mut files: Vec<(String, Vec<u8>)> = match location {
-        // Computed by build.rs from the same files, with the same algorithm.
-        CorpusLocation::Embedded => return Ok(crate::embedded::CORPUS_FINGERPRINT),
+    match location {
+        // Computed by build.rs from the same files, with the same function.
+        CorpusLocation::Embedded => Ok(crate::embedded::CORPUS_FINGERPRINT),
         CorpusLocation::Dir(dir) => {
             let mut files = Vec::new();
             collect_files(dir, dir, &mut files).map_err(|error| Problem {
@@ -36,38 +37,11 @@ pub fn fingerprint(location: &CorpusLocation) -> Result<u64, Problem> {
                     error: error.to_string(),
                 },
             })?;
-            files
-        }
-    };
-    files.sort();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (path, bytes) in &files {
-        for &byte in path.as_bytes().iter().chain(&[0]).chain(bytes).chain(&[0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            Ok(fingerprint::of(
+                files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
+            ))
         }
     }
-    Ok(hash)
-}
-
-/// The embedded corpus's fingerprint computed at run time, to check build.rs's constant.
-pub fn embedded_fingerprint_at_run_time() -> u64 {
-    let mut files: Vec<(&str, &str)> = crate::embedded::CORPUS_FILES.to_vec();
-    files.sort();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (path, text) in files {
-        for &byte in path
-            .as_bytes()
-            .iter()
-            .chain(&[0])
-            .chain(text.as_bytes())
-            .chain(&[0])
-        {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
 }
 
 fn collect_files(
@@ -188,7 +162,10 @@ mod tests {
     #[test]
     fn build_time_fingerprint_matches_run_time() {
         let at_build = crate::embedded::CORPUS_FINGERPRINT;
-        assert_eq!(at_build, embedded_fingerprint_at_run_time());
+        let embedded = crate::embedded::CORPUS_FILES
+            .iter()
+            .map(|(path, text)| (*path, text.as_bytes()));
+        assert_eq!(at_build, fingerprint::of(embedded));
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         assert_eq!(fingerprint(&CorpusLocation::Dir(dir)).unwrap(), at_build);
     }
