@@ -2,6 +2,8 @@
 
 use crate::kb::corpus::{CorpusError, Problem, ProblemKind};
 use crate::l10n::{Args, Localizer};
+use crate::search::SearchError;
+use crate::text::safe::{sanitize, shorten};
 
 /// Why a command could not do its job. Every variant ends the run with exit status 2.
 #[derive(Debug, thiserror::Error)]
@@ -62,22 +64,34 @@ pub enum Error {
     Output(#[from] std::io::Error),
 }
 
+impl From<SearchError> for Error {
+    /// A search failure as the user is told it.
+    fn from(e: SearchError) -> Error {
+        match e {
+            SearchError::Compile(e) => Error::Filter(e),
+            SearchError::Build(e) => Error::IndexBuild {
+                path: e.path.display().to_string(),
+                error: e.error,
+            },
+            SearchError::Corpus(e) => Error::Corpus(e),
+            SearchError::Index(e) => Error::Index(e),
+        }
+    }
+}
+
 impl Error {
     /// The message a person reads, in the localizer's language: one or more lines.
     pub fn render(&self, l10n: &Localizer) -> String {
         match self {
             Error::UnknownLanguage { requested } => {
                 let mut args = Args::new();
-                args.set(
-                    "requested",
-                    crate::cli::output::sanitize(&shorten(requested)),
-                );
+                args.set("requested", sanitize(&shorten(requested)));
                 args.set("available", "de, en");
                 l10n.t_args("error-unknown-language", &args)
             }
             Error::UnknownRace { query, suggestions } => {
                 let mut args = Args::new();
-                args.set("race", crate::cli::output::sanitize(&shorten(query)));
+                args.set("race", sanitize(&shorten(query)));
                 if suggestions.is_empty() {
                     l10n.t_args("error-unknown-race", &args)
                 } else {
@@ -87,7 +101,7 @@ impl Error {
             }
             Error::AmbiguousRace { query, choices } => {
                 let mut args = Args::new();
-                args.set("race", crate::cli::output::sanitize(&shorten(query)));
+                args.set("race", sanitize(&shorten(query)));
                 args.set("choices", choices.join(", "));
                 l10n.t_args("error-ambiguous-race", &args)
             }
@@ -113,7 +127,7 @@ impl Error {
             Error::Filter(e) => filter_message(e, l10n),
             Error::IndexBuild { path, error } => {
                 let mut args = Args::new();
-                args.set("path", crate::cli::output::sanitize(path));
+                args.set("path", sanitize(path));
                 args.set("error", error.clone());
                 l10n.t_args("error-index-build", &args)
             }
@@ -133,7 +147,6 @@ impl Error {
 
 /// The message of a query that cannot be parsed, with its hint.
 fn query_message(e: &crate::search::query::QueryError, l10n: &Localizer) -> String {
-    use crate::cli::output::sanitize;
     use crate::search::query::{self, QueryError};
     let mut args = Args::new();
     let id = match e {
@@ -189,7 +202,7 @@ fn filter_message(e: &crate::search::CompileError, l10n: &Localizer) -> String {
             suggestions,
         } => {
             args.set("field", field.name());
-            args.set("value", crate::cli::output::sanitize(&shorten(value)));
+            args.set("value", sanitize(&shorten(value)));
             if suggestions.is_empty() {
                 l10n.t_args("error-query-bad-filter", &args)
             } else {
@@ -198,7 +211,7 @@ fn filter_message(e: &crate::search::CompileError, l10n: &Localizer) -> String {
             }
         }
         CompileError::NoSuchPerson { name, suggestions } => {
-            args.set("name", crate::cli::output::sanitize(&shorten(name)));
+            args.set("name", sanitize(&shorten(name)));
             if suggestions.is_empty() {
                 l10n.t_args("search-no-person", &args)
             } else {
@@ -206,18 +219,6 @@ fn filter_message(e: &crate::search::CompileError, l10n: &Localizer) -> String {
                 l10n.t_args("search-no-person-suggest", &args)
             }
         }
-    }
-}
-
-/// Cuts what the user typed to a length worth echoing (80 characters and an ellipsis).
-pub fn shorten(text: &str) -> String {
-    const MAX: usize = 80;
-    if text.chars().count() <= MAX {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(MAX).collect();
-        cut.push('…');
-        cut
     }
 }
 
@@ -415,5 +416,5 @@ pub fn render_problem(problem: &Problem, l10n: &Localizer) -> String {
         Some(line) => format!("{}:{line}", problem.file),
         None => problem.file.clone(),
     };
-    crate::cli::output::sanitize(&format!("{location}: {}", l10n.t_args(id, &args)))
+    sanitize(&format!("{location}: {}", l10n.t_args(id, &args)))
 }

@@ -33,11 +33,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use senate_kb::commands::search::snippet;
 use senate_kb::error::{Error, render_problem};
 use senate_kb::kb::corpus::{Corpus, CorpusError, CorpusLocation};
 use senate_kb::l10n::{Lang, Localizer};
 use senate_kb::search::{Engine, SearchError, query};
+use senate_kb::views::search::snippet;
 
 /// SplitMix64: small, fast and reproducible, which is all a fuzzer without coverage needs.
 struct Rng(u64);

@@ -13,10 +13,10 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::FileFailurePersistence;
 
-use senate_kb::cli::output::sanitize;
-use senate_kb::commands::search::snippet;
 use senate_kb::kb::corpus::CorpusLocation;
 use senate_kb::search::{Engine, SearchError, query};
+use senate_kb::text::safe::sanitize;
+use senate_kb::views::search::snippet;
 
 /// `cases` cases; failures are kept in `tests/properties.proptest-regressions` and replayed
 /// first on every run.

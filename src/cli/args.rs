@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::cli::output::sanitize;
 use crate::l10n::{Args as FArgs, Localizer};
+use crate::text::safe::sanitize;
 
 /// senate-kb: the 2014 US Senate elections, in German and English.
 #[derive(Debug, Parser)]

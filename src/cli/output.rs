@@ -1,6 +1,7 @@
-//! Writing answers: one buffered writer on locked stdout, wrapping prose to the terminal's
-//! width without splitting a number from its unit or a date, and making text from the corpus
-//! or from the user safe to print on a terminal.
+//! Writing answers: one buffered writer on locked stdout, and prose wrapped to the terminal's
+//! width without splitting a number from its unit or a date. (Text from the corpus or from the
+//! user is made safe to show by [`crate::text::safe`]; JSON is written by
+//! [`crate::views::write_json`].)
 
 use std::io::{self, BufWriter, StdoutLock};
 
@@ -16,63 +17,6 @@ pub fn stdout() -> Out {
 /// then ends quietly and successfully, as in ripgrep.
 pub fn is_broken_pipe(e: &io::Error) -> bool {
     e.kind() == io::ErrorKind::BrokenPipe
-}
-
-/// Whether a character must not reach a terminal raw: a control character (C0, DEL, C1:
-/// escape sequences, bells, NUL) other than newline and tab, or a bidirectional control
-/// (embeddings, overrides, isolates, marks) that can make text read in another order.
-pub fn is_unsafe(c: char) -> bool {
-    let bidi = matches!(
-        c,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-    );
-    (c.is_control() && c != '\n' && c != '\t') || bidi
-}
-
-/// Text made safe for a terminal: control characters (escape sequences, NUL, bidirectional
-/// overrides) are shown as `\u{..}` escapes instead of being sent raw.
-pub fn sanitize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if is_unsafe(c) {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Writes one JSON document and a newline. Strings are escaped as usual, and, beyond what
-/// `serde_json` escapes (C0 controls only), every [unsafe](is_unsafe) character is written as
-/// a `\uXXXX` escape: the data is the same for a JSON reader, and a query such as
-/// `"x\u{9b}2J"` or `"x\u{202e}"` echoed in `"query"` cannot act on a terminal showing it.
-pub fn write_json(out: &mut impl io::Write, value: &impl serde::Serialize) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, TerminalSafe);
-    value.serialize(&mut ser).map_err(io::Error::from)?;
-    writeln!(out)
-}
-
-/// The compact JSON formatter, with [`write_json`]'s extra escapes.
-struct TerminalSafe;
-
-impl serde_json::ser::Formatter for TerminalSafe {
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            if is_unsafe(c) {
-                writer.write_all(&fragment.as_bytes()[start..i])?;
-                // Every unsafe character is in the Basic Multilingual Plane: one escape.
-                write!(writer, "\\u{:04x}", u32::from(c))?;
-                start = i + c.len_utf8();
-            }
-        }
-        writer.write_all(&fragment.as_bytes()[start..])
-    }
 }
 
 /// Wraps prose to `options` (a width, or textwrap options with indents), never between a number and its percent sign (`48,2 %`: a line must not start
@@ -153,28 +97,7 @@ fn unbreakable(before: &str, after: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{sanitize, unbreakable, wrap};
-
-    #[test]
-    fn json_escapes_what_a_terminal_would_act_on() {
-        let mut out = Vec::new();
-        let value = serde_json::json!({"q": "a\u{1b}[2J\u{7f}\u{9b}\u{202e}\u{61c}ü\n"});
-        super::write_json(&mut out, &value).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(
-            text,
-            "{\"q\":\"a\\u001b[2J\\u007f\\u009b\\u202e\\u061cü\\n\"}\n"
-        );
-        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, value);
-    }
-
-    #[test]
-    fn escapes_terminal_controls() {
-        assert_eq!(sanitize("a\u{1b}[31mb"), "a\\u{1b}[31mb");
-        assert_eq!(sanitize("x\u{202e}y"), "x\\u{202e}y");
-        assert_eq!(sanitize("Rücktritt 48,2 %"), "Rücktritt 48,2 %");
-    }
+    use super::{unbreakable, wrap};
 
     #[test]
     fn dates_and_percentages_are_unbreakable_years_are_not() {

@@ -27,7 +27,7 @@ pub fn run(config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
                     "people": corpus.people.len(),
                     "problems": [],
                 });
-                crate::cli::output::write_json(&mut out, &doc)?;
+                crate::views::write_json(&mut out, &doc)?;
             } else {
                 let mut args = Args::new();
                 args.set("documents", corpus.documents.len());
@@ -52,7 +52,7 @@ pub fn run(config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
                     })
                 })
                 .collect();
-            crate::cli::output::write_json(&mut out, &json!({"ok": false, "problems": list}))?;
+            crate::views::write_json(&mut out, &json!({"ok": false, "problems": list}))?;
             out.flush()?;
             Err(Error::CorpusProblemsShown(problems.len()))
         }

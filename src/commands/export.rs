@@ -13,7 +13,7 @@ pub fn run(corpus: &Corpus, _config: &Config, l10n: &Localizer) -> Result<Exit, 
     let mut out = crate::cli::output::stdout();
     for doc in &corpus.documents {
         let line = crate::views::race::race(corpus, doc, l10n, true, true);
-        crate::cli::output::write_json(&mut out, &line)?;
+        crate::views::write_json(&mut out, &line)?;
     }
     out.flush()?;
     Ok(Exit::Success)

@@ -8,23 +8,22 @@ use serde_json::json;
 
 use crate::cli::config::Config;
 use crate::cli::exit::Exit;
-use crate::cli::output::sanitize;
-use crate::commands::search::search_error;
 use crate::error::Error;
 use crate::kb::corpus::Corpus;
 use crate::l10n::{Args, Localizer};
 use crate::search::Engine;
+use crate::text::safe::sanitize;
 
 /// Runs `index`.
 pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
     let started = Instant::now();
-    let engine = Engine::rebuild(&config.index, corpus).map_err(search_error)?;
+    let engine = Engine::rebuild(&config.index, corpus)?;
     let millis = started.elapsed().as_millis();
     let path = engine.path().display().to_string();
     let mut out = crate::cli::output::stdout();
     if config.json {
         let doc = json!({"path": path, "documents": engine.documents(), "millis": millis});
-        crate::cli::output::write_json(&mut out, &doc)?;
+        crate::views::write_json(&mut out, &doc)?;
     } else {
         let mut args = Args::new();
         args.set("documents", engine.documents());

@@ -33,7 +33,7 @@ pub fn run(command: &Command, config: &Config, l10n: &Localizer) -> Result<Exit,
             party,
             special,
         } => {
-            let filter = races::Filter::from_args(*outcome, *party, *special);
+            let filter = races::filter(*outcome, *party, *special);
             races::run(&load(config)?, filter, config, l10n)
         }
         Command::Stats => stats::run(&load(config)?, config, l10n),

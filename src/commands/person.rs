@@ -6,21 +6,21 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
 use crate::cli::color::Painter;
 use crate::cli::config::Config;
 use crate::cli::exit::Exit;
-use crate::cli::output::{Out, sanitize, wrap};
+use crate::cli::output::{Out, wrap};
 use crate::cli::table;
-use crate::error::{Error, shorten};
+use crate::error::Error;
 use crate::kb::answer;
-use crate::kb::corpus::{Corpus, Document, Role};
+use crate::kb::corpus::{Corpus, Document};
 use crate::kb::mentions::Mentions;
 use crate::kb::names::{self, MatchKind};
 use crate::kb::profile::{self, Appearance, Profile};
 use crate::l10n::{Args, Lang, Localizer};
-use crate::views;
+use crate::text::safe::sanitize;
+use crate::text::safe::shorten;
+use crate::views::person::{self, heading};
 
 /// The indent of a document's heading under the person.
 const RACE_INDENT: &str = "  ";
@@ -51,16 +51,7 @@ pub fn run(
     let profiles = profile::lookup(corpus, &mentions, &query);
     let mut out = crate::cli::output::stdout();
     if config.json {
-        let people: Vec<PersonJson> = profiles
-            .iter()
-            .map(|p| person_json(corpus, p, l10n))
-            .collect();
-        let doc = PersonResult {
-            query: &query,
-            lang: l10n.lang().code(),
-            people,
-        };
-        crate::cli::output::write_json(&mut out, &doc)?;
+        crate::views::write_json(&mut out, &person::view(corpus, &query, &profiles, l10n))?;
     } else {
         let renderer = Renderer {
             corpus,
@@ -99,33 +90,6 @@ fn nobody(corpus: &Corpus, query: &str, l10n: &Localizer) -> String {
         args.set("suggestions", quoted.join(", "));
         l10n.t_args("search-no-person-suggest", &args)
     }
-}
-
-/// The person's heading: name, party, what they were.
-pub fn heading(corpus: &Corpus, p: &Profile, l10n: &Localizer) -> String {
-    let mut args = Args::new();
-    args.set("name", p.person.name.clone());
-    args.set("party", p.person.party.code());
-    args.set("gender", p.person.gender.as_str());
-    args.set("description", description(corpus, p, l10n));
-    l10n.t_args("person-heading", &args)
-}
-
-/// What they were, in a short phrase from the facts (`U.S. Senator from Colorado
-/// (incumbent)`).
-pub fn description(corpus: &Corpus, p: &Profile, l10n: &Localizer) -> String {
-    let mut args = Args::new();
-    args.set("standing", p.standing.as_str());
-    args.set("gender", p.person.gender.as_str());
-    let state = p
-        .standing_race
-        .and_then(|d| d.facts.as_ref())
-        .map(|f| corpus.state_name(&f.state.value, l10n.lang()))
-        .unwrap_or_default();
-    args.set("state", state);
-    args.set("overview", if p.in_overview { "yes" } else { "no" });
-    args.set("races", p.races);
-    l10n.t_args("person-description", &args)
 }
 
 /// A document's heading under the person: its title and their roles there.
@@ -291,131 +255,4 @@ fn highlight(
     }
     painted.push_str(&text[at..end]);
     painted
-}
-
-/// The contract's `person` document.
-#[derive(Debug, Serialize)]
-struct PersonResult<'a> {
-    /// What was typed, words joined by spaces.
-    query: &'a str,
-    /// The output language.
-    lang: &'static str,
-    /// Everyone who answers to the query, best first; empty when nobody does.
-    people: Vec<PersonJson>,
-}
-
-/// One person with every document they appear in.
-#[derive(Debug, Serialize)]
-struct PersonJson {
-    /// Person id.
-    id: String,
-    /// Display name.
-    name: String,
-    /// Party code.
-    party: &'static str,
-    /// The party noun in the output language (`Democrat`, `Demokratin`).
-    party_name: String,
-    /// `male` or `female`.
-    gender: &'static str,
-    /// What they were (`incumbent`, `elected`, …, `mentioned`).
-    standing: &'static str,
-    /// The same in a phrase, in the output language.
-    description: String,
-    /// How the query matched them: `full`, `words`, `first_name`, `other_name`, `typo`.
-    #[serde(rename = "match")]
-    kind: &'static str,
-    /// The documents they appear in, in article order.
-    races: Vec<AppearanceJson>,
-}
-
-/// One document a person appears in.
-#[derive(Debug, Serialize)]
-struct AppearanceJson {
-    /// Race id, or `overview`.
-    id: String,
-    /// `race` or `overview`.
-    kind: &'static str,
-    /// The title in the output language.
-    title: String,
-    /// Their roles.
-    roles: Vec<&'static str>,
-    /// Their roles in the output language.
-    roles_text: String,
-    /// `gain` or `hold` (`null` for the overview).
-    outcome: Option<&'static str>,
-    /// The winner (`null` for the overview).
-    winner: Option<views::race::PersonRef>,
-    /// The race's one-line answer in the output language (`null` for the overview).
-    summary: Option<String>,
-    /// The units that name them, in both languages.
-    sentences: Vec<SentenceJson>,
-}
-
-/// A unit that names the person.
-#[derive(Debug, Serialize)]
-struct SentenceJson {
-    /// The unit's number in its document, from 1.
-    unit: usize,
-    /// Its paragraph, from 1.
-    paragraph: u32,
-    /// German.
-    de: String,
-    /// English.
-    en: String,
-}
-
-fn person_json(corpus: &Corpus, p: &Profile, l10n: &Localizer) -> PersonJson {
-    PersonJson {
-        id: p.person.id.clone(),
-        name: p.person.name.clone(),
-        party: p.person.party.code(),
-        party_name: answer::party_noun(l10n, p.person),
-        gender: p.person.gender.as_str(),
-        standing: p.standing.as_str(),
-        description: description(corpus, p, l10n),
-        kind: p.kind.as_str(),
-        races: p
-            .appearances
-            .iter()
-            .map(|a| appearance_json(corpus, p, a, l10n))
-            .collect(),
-    }
-}
-
-fn appearance_json(
-    corpus: &Corpus,
-    p: &Profile,
-    a: &Appearance,
-    l10n: &Localizer,
-) -> AppearanceJson {
-    let facts = a.doc.facts.as_ref();
-    AppearanceJson {
-        id: a.doc.id.clone(),
-        kind: a.doc.kind().as_str(),
-        title: answer::title(corpus, a.doc, l10n),
-        roles: a.roles.iter().map(|r: &Role| r.as_str()).collect(),
-        roles_text: answer::roles(l10n, p.person, a.roles),
-        outcome: facts.map(|f| f.outcome.value.as_str()),
-        winner: facts.and_then(|f| corpus.person(&f.winner.value)).map(|w| {
-            views::race::PersonRef {
-                id: w.id.clone(),
-                name: w.name.clone(),
-                party: w.party.code(),
-            }
-        }),
-        summary: answer::summary(corpus, a.doc, l10n),
-        sentences: a
-            .units
-            .iter()
-            .filter_map(|&n| {
-                let unit = a.doc.unit(n)?;
-                Some(SentenceJson {
-                    unit: n,
-                    paragraph: unit.paragraph,
-                    de: unit.de.clone(),
-                    en: unit.en.clone(),
-                })
-            })
-            .collect(),
-    }
 }

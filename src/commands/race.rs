@@ -58,7 +58,7 @@ pub fn run(
     let mut out = crate::cli::output::stdout();
     if config.json {
         let race = views::race::race(corpus, doc, l10n, true, false);
-        crate::cli::output::write_json(&mut out, &race)?;
+        crate::views::write_json(&mut out, &race)?;
     } else {
         let painter = Painter::new(config.color);
         render(&mut out, corpus, doc, parallel, &painter, l10n)?;

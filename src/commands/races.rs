@@ -9,52 +9,24 @@ use crate::cli::config::Config;
 use crate::cli::exit::Exit;
 use crate::error::Error;
 use crate::kb::answer;
-use crate::kb::corpus::{Corpus, Document, Outcome, Party};
+use crate::kb::corpus::{Corpus, Outcome, Party};
 use crate::l10n::{Args, Localizer};
-use crate::views;
+use crate::views::race::{Filter, RacesView};
 
-/// Which races to list.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Filter {
-    /// Only this outcome.
-    pub outcome: Option<Outcome>,
-    /// Only races this party's candidate won.
-    pub party: Option<Party>,
-    /// Only special elections.
-    pub special: bool,
-}
-
-impl Filter {
-    /// The filter the flags ask for.
-    pub fn from_args(
-        outcome: Option<OutcomeArg>,
-        party: Option<PartyArg>,
-        special: bool,
-    ) -> Filter {
-        Filter {
-            outcome: outcome.map(|o| match o {
-                OutcomeArg::Gain => Outcome::Gain,
-                OutcomeArg::Hold => Outcome::Hold,
-            }),
-            party: party.map(|p| match p {
-                PartyArg::D => Party::D,
-                PartyArg::R => Party::R,
-                PartyArg::I => Party::I,
-                PartyArg::L => Party::L,
-            }),
-            special,
-        }
-    }
-
-    /// Whether a race passes.
-    pub fn accepts(&self, corpus: &Corpus, doc: &Document) -> bool {
-        let Some(facts) = &doc.facts else {
-            return false;
-        };
-        let winner_party = corpus.person(&facts.winner.value).map(|p| p.party);
-        self.outcome.is_none_or(|o| facts.outcome.value == o)
-            && self.party.is_none_or(|p| winner_party == Some(p))
-            && (!self.special || facts.special.value)
+/// The filter the flags ask for.
+pub fn filter(outcome: Option<OutcomeArg>, party: Option<PartyArg>, special: bool) -> Filter {
+    Filter {
+        outcome: outcome.map(|o| match o {
+            OutcomeArg::Gain => Outcome::Gain,
+            OutcomeArg::Hold => Outcome::Hold,
+        }),
+        party: party.map(|p| match p {
+            PartyArg::D => Party::D,
+            PartyArg::R => Party::R,
+            PartyArg::I => Party::I,
+            PartyArg::L => Party::L,
+        }),
+        special,
     }
 }
 
@@ -65,18 +37,10 @@ pub fn run(
     config: &Config,
     l10n: &Localizer,
 ) -> Result<Exit, Error> {
-    let races: Vec<&Document> = corpus
-        .races()
-        .filter(|d| filter.accepts(corpus, d))
-        .collect();
+    let races = filter.races(corpus);
     let mut out = crate::cli::output::stdout();
     if config.json {
-        let list: Vec<views::race::RaceJson> = races
-            .iter()
-            .map(|d| views::race::race(corpus, d, l10n, false, false))
-            .collect();
-        let doc = serde_json::json!({"lang": l10n.lang().code(), "races": list});
-        crate::cli::output::write_json(&mut out, &doc)?;
+        crate::views::write_json(&mut out, &RacesView::new(corpus, &races, l10n))?;
         out.flush()?;
         return Ok(if races.is_empty() {
             Exit::NotFound

@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use serde_json::json;
-
 use crate::cli::color::Painter;
 use crate::cli::config::Config;
 use crate::cli::exit::Exit;
@@ -14,13 +12,7 @@ use crate::error::Error;
 use crate::kb::corpus::stats::Stats;
 use crate::kb::corpus::{Corpus, Party};
 use crate::l10n::{Args, Localizer};
-
-fn codes(map: &BTreeMap<Party, u32>) -> serde_json::Value {
-    map.iter()
-        .map(|(p, n)| (p.code().to_string(), json!(n)))
-        .collect::<serde_json::Map<_, _>>()
-        .into()
-}
+use crate::views::stats::StatsView;
 
 /// "55 Democrats, 45 Republicans", largest first. Each entry is held together with no-break
 /// spaces, which [`wrap`] honours and prints as spaces: a line never ends in a bare "45".
@@ -71,16 +63,7 @@ pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, E
     let stated = corpus.overview().and_then(|o| o.election.as_ref());
     let mut out = crate::cli::output::stdout();
     if config.json {
-        let doc = json!({
-            "races": stats.races,
-            "special": stats.special,
-            "seats_before": codes(&stats.seats_before),
-            "seats_after": codes(&stats.seats_after),
-            "gains": codes(&stats.gains),
-            "defending": codes(&stats.defending),
-            "article_agrees": stated.is_some(),
-        });
-        crate::cli::output::write_json(&mut out, &doc)?;
+        crate::views::write_json(&mut out, &StatsView::new(&stats, stated.is_some()))?;
         out.flush()?;
         return Ok(Exit::Success);
     }

@@ -1,10 +1,11 @@
-//! The JSON shapes of the contract (`race`, `races`, `export`), built from the corpus.
+//! The answers about races, as the contract's JSON shapes have them (`race`, `races`,
+//! `export`), built from the corpus, and which races a `races` filter lets through.
 //! Keys are English and stable; display strings inside follow the output language.
 
 use serde::Serialize;
 
 use crate::kb::answer;
-use crate::kb::corpus::{Corpus, Document, Person, Qualifier, Role};
+use crate::kb::corpus::{Corpus, Document, Outcome, Party, Person, Qualifier, Role};
 use crate::l10n::Localizer;
 
 /// A person as a race shows them.
@@ -107,6 +108,59 @@ pub struct RaceJson {
 
 fn qualifier(q: Qualifier) -> &'static str {
     q.as_str()
+}
+
+/// Which races to list.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Filter {
+    /// Only this outcome.
+    pub outcome: Option<Outcome>,
+    /// Only races this party's candidate won.
+    pub party: Option<Party>,
+    /// Only special elections.
+    pub special: bool,
+}
+
+impl Filter {
+    /// The races that pass, in article order.
+    pub fn races<'c>(&self, corpus: &'c Corpus) -> Vec<&'c Document> {
+        corpus.races().filter(|d| self.accepts(corpus, d)).collect()
+    }
+
+    /// Whether a race passes.
+    pub fn accepts(&self, corpus: &Corpus, doc: &Document) -> bool {
+        let Some(facts) = &doc.facts else {
+            return false;
+        };
+        let winner_party = corpus.person(&facts.winner.value).map(|p| p.party);
+        self.outcome.is_none_or(|o| facts.outcome.value == o)
+            && self.party.is_none_or(|p| winner_party == Some(p))
+            && (!self.special || facts.special.value)
+    }
+}
+
+/// The `races` document: the races that passed a filter, without their text.
+#[derive(Debug, Serialize)]
+pub struct RacesView {
+    /// The output language.
+    pub lang: &'static str,
+    /// The races, in article order, each a [`RaceJson`] with its keys in alphabetical order:
+    /// the order `races` has always written them in (`race` writes them in field order).
+    pub races: Vec<serde_json::Value>,
+}
+
+impl RacesView {
+    /// The view of `races` in the output language.
+    pub fn new(corpus: &Corpus, races: &[&Document], l10n: &Localizer) -> RacesView {
+        RacesView {
+            lang: l10n.lang().code(),
+            races: races
+                .iter()
+                .map(|d| serde_json::to_value(race(corpus, d, l10n, false, false)))
+                .collect::<Result<_, _>>()
+                .expect("a race is plain JSON"),
+        }
+    }
 }
 
 /// Builds the `race` shape of a document; `with_text` adds the narrative, `with_kind` the
