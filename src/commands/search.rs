@@ -10,7 +10,7 @@ use crate::cli::exit::Exit;
 use crate::error::Error;
 use crate::l10n::{Args, Localizer};
 use crate::search::query;
-use crate::search::{CompileError, Engine, Hit, SearchError};
+use crate::search::{Engine, Hit};
 use crate::text::safe::sanitize;
 use crate::text::safe::shorten;
 use crate::views::search::SearchView;
@@ -29,52 +29,45 @@ pub fn run(
     // by file and freeing its readers one by one took longer than letting the kernel reclaim
     // it all at exit (about 5% of a search's run time).
     let mut engine = std::mem::ManuallyDrop::new(engine);
-    let (total, hits) = match engine.search(&parsed, limit) {
-        Ok(found) => found,
-        Err(SearchError::Compile(e @ CompileError::NoSuchPerson { .. })) => {
-            // Nobody by that name: nothing found, with suggestions (exit 1, as grep).
-            if config.json {
-                print_json(&SearchView::new(&text, config.lang, 0, &[], None))?;
-            }
-            eprintln!("{}", Error::Filter(e).render(l10n));
-            return Ok(Exit::NotFound);
-        }
-        Err(e) => return Err(e.into()),
-    };
-    if total == 0 {
-        // Every word must match, and nothing does: nothing found (exit 1, as grep). What
-        // matches the other words is offered, under a note naming the words it ignores.
-        let relaxed = engine.relax(&parsed, limit)?;
-        let mut args = Args::new();
-        args.set("query", sanitize(&shorten(&text)));
-        let Some(relaxed) = relaxed else {
-            if config.json {
-                print_json(&SearchView::new(&text, config.lang, 0, &[], None))?;
-            }
-            eprintln!("{}", l10n.t_args("search-none", &args));
-            return Ok(Exit::NotFound);
-        };
-        args.set("without", word_list(&relaxed.without, l10n));
-        let note = l10n.t_args("search-relaxed", &args);
-        if config.json {
-            print_json(&SearchView::new(&text, config.lang, 0, &[], Some(&relaxed)))?;
-            eprintln!("{note}");
-        } else {
-            // On stdout, with the hits it describes: wherever they go, it goes.
-            let paint = Painter::new(config.color);
-            let mut out = crate::cli::output::stdout();
-            writeln!(out, "{}\n", paint.dim(&note))?;
-            out.flush()?;
-            print_text(&relaxed.hits, relaxed.total, config, l10n)?;
-        }
+    let found = engine.find(&parsed, limit)?;
+    if config.json {
+        let view = SearchView::new(&text, config.lang, &found);
+        let mut out = crate::cli::output::stdout();
+        crate::views::write_json(&mut out, &view)?;
+        out.flush()?;
+    }
+    if let Some(nobody) = found.nobody {
+        // Nobody by that name: nothing found, with suggestions (exit 1, as grep).
+        eprintln!("{}", Error::Filter(nobody).render(l10n));
         return Ok(Exit::NotFound);
     }
-    if config.json {
-        print_json(&SearchView::new(&text, config.lang, total, &hits, None))?;
-    } else {
-        print_text(&hits, total, config, l10n)?;
+    if found.total > 0 {
+        if !config.json {
+            print_text(&found.hits, found.total, config, l10n)?;
+        }
+        return Ok(Exit::Success);
     }
-    Ok(Exit::Success)
+    // Every word must match, and nothing does: nothing found (exit 1, as grep). What matches
+    // the other words is offered, under a note naming the words it ignores.
+    let mut args = Args::new();
+    args.set("query", sanitize(&shorten(&text)));
+    let Some(relaxed) = &found.relaxed else {
+        eprintln!("{}", l10n.t_args("search-none", &args));
+        return Ok(Exit::NotFound);
+    };
+    args.set("without", word_list(&relaxed.without, l10n));
+    let note = l10n.t_args("search-relaxed", &args);
+    if config.json {
+        eprintln!("{note}");
+    } else {
+        // On stdout, with the hits it describes: wherever they go, it goes.
+        let paint = Painter::new(config.color);
+        let mut out = crate::cli::output::stdout();
+        writeln!(out, "{}\n", paint.dim(&note))?;
+        out.flush()?;
+        print_text(&relaxed.hits, relaxed.total, config, l10n)?;
+    }
+    Ok(Exit::NotFound)
 }
 
 /// Words as a list for a sentence: each quoted (but a phrase, which has its quotes), the last
@@ -101,13 +94,6 @@ fn word_list(words: &[String], l10n: &Localizer) -> String {
         }
         _ => quoted.concat(),
     }
-}
-
-fn print_json(view: &SearchView) -> Result<(), Error> {
-    let mut out = crate::cli::output::stdout();
-    crate::views::write_json(&mut out, view)?;
-    out.flush()?;
-    Ok(())
 }
 
 /// Wraps `text` to `width` with `indent`, painting the byte ranges `marks`.

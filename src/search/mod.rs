@@ -36,7 +36,7 @@ use store::{BuildError, OpenError, Opened};
 
 pub use compile::CompileError;
 pub use indexer::{IndexDocument, IndexFacts};
-pub use relax::Relaxed;
+pub use relax::{Found, Relaxed};
 
 /// One race (or the overview) that matched.
 #[derive(Debug, Clone)]

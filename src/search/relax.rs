@@ -46,7 +46,48 @@ pub struct Relaxed {
     pub hits: Vec<Hit>,
 }
 
+/// What a search finds, as the user is shown it: the documents that match every word, else
+/// what matches the rest ([`Engine::find`]).
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// How many documents match every word.
+    pub total: usize,
+    /// The best of them.
+    pub hits: Vec<Hit>,
+    /// When none does: what matches the rest, if anything.
+    pub relaxed: Option<Relaxed>,
+    /// When a `person:` filter names nobody: that error, with its suggestions (nothing is
+    /// found, which is no failure of the search).
+    pub nobody: Option<CompileError>,
+}
+
 impl Engine {
+    /// Runs a query as the user means it: at most `limit` hits for every word, and when no
+    /// document holds every word, what matches the rest of them ([`Engine::relax`]).
+    pub fn find(&mut self, query: &Query, limit: usize) -> Result<Found, SearchError> {
+        let (total, hits) = match self.search(query, limit) {
+            Ok(found) => found,
+            Err(SearchError::Compile(e @ CompileError::NoSuchPerson { .. })) => {
+                return Ok(Found {
+                    nobody: Some(e),
+                    ..Found::default()
+                });
+            }
+            Err(e) => return Err(e),
+        };
+        let relaxed = if total == 0 {
+            self.relax(query, limit)?
+        } else {
+            None
+        };
+        Ok(Found {
+            total,
+            hits,
+            relaxed,
+            nobody: None,
+        })
+    }
+
     /// What matches the rest of `query` when nothing matches all of it (see the module).
     /// `None` when the query matches something as it is, cannot be relaxed, or matches nothing
     /// however relaxed.

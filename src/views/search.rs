@@ -1,6 +1,6 @@
 //! The answer to a search, as the contract's `search` JSON has it: the hits, each with its
 //! outcome and its best sentence cut to a snippet with the matches marked in characters, and,
-//! when nothing matches every word, what matches the rest ([`Relaxed`]).
+//! when nothing matches every word, what matches the rest.
 //!
 //! The fields of each shape are declared in alphabetical order, the order the JSON has always
 //! had (it was built as a `serde_json` map).
@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::l10n::Lang;
-use crate::search::{Hit, Relaxed};
+use crate::search::{Found, Hit};
 
 /// How long a snippet may be before it is cut around its first match, in characters.
 const SNIPPET_MAX: usize = 240;
@@ -90,24 +90,18 @@ pub struct SentenceHighlights {
 }
 
 impl SearchView {
-    /// The view of a search's answer in `lang`.
-    pub fn new(
-        query: &str,
-        lang: Lang,
-        total: usize,
-        hits: &[Hit],
-        relaxed: Option<&Relaxed>,
-    ) -> SearchView {
+    /// The view of what a search for `query` found, in `lang`.
+    pub fn new(query: &str, lang: Lang, found: &Found) -> SearchView {
         SearchView {
-            hits: hits.iter().map(|h| HitView::new(h, lang)).collect(),
+            hits: found.hits.iter().map(|h| HitView::new(h, lang)).collect(),
             lang: lang.code(),
             query: query.to_string(),
-            relaxed: relaxed.map(|r| RelaxedView {
+            relaxed: found.relaxed.as_ref().map(|r| RelaxedView {
                 hits: r.hits.iter().map(|h| HitView::new(h, lang)).collect(),
                 total: r.total,
                 without: r.without.clone(),
             }),
-            total,
+            total: found.total,
         }
     }
 }

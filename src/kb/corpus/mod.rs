@@ -38,7 +38,9 @@ pub fn fingerprint(location: &CorpusLocation) -> Result<u64, Problem> {
                 },
             })?;
             Ok(fingerprint::of(
-                files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
+                files
+                    .iter()
+                    .map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
             ))
         }
     }
