@@ -291,6 +291,19 @@ pub fn problem_message(kind: &ProblemKind) -> (&'static str, Args<'static>) {
             a.set("code", code.clone());
             "problem-unknown-state"
         }
+        ProblemKind::ConceptMissing { concept } => {
+            a.set("concept", concept.clone());
+            "problem-concept-missing"
+        }
+        ProblemKind::ConceptDuplicate { concept } => {
+            a.set("concept", concept.clone());
+            "problem-concept-duplicate"
+        }
+        ProblemKind::ConceptIncomplete { concept, part } => {
+            a.set("concept", concept.clone());
+            a.set("part", part.clone());
+            "problem-concept-incomplete"
+        }
         ProblemKind::DuplicateState { code } => {
             a.set("code", code.clone());
             "problem-duplicate-state"

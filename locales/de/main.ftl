@@ -45,6 +45,13 @@ problem-duplicate-participant = „{ $id }“ steht zweimal in diesem Dokument; 
 problem-no-roles = „{ $id }“ hat keine Rolle; mindestens eine angeben (siehe corpus/README.md)
 problem-unknown-state = unbekannter Bundesstaat „{ $code }“; in states.toml ergänzen oder das Kürzel korrigieren
 problem-duplicate-state = der Bundesstaat „{ $code }“ ist zweimal definiert
+problem-concept-missing = das Konzept „{ $concept }“ fehlt in vocabulary.toml; jedes Konzept der Fakten braucht seine Wörter
+problem-concept-duplicate = das Konzept „{ $concept }“ steht zweimal in vocabulary.toml
+problem-concept-incomplete = dem Konzept „{ $concept }“ fehlt { $part ->
+    [de] die deutschen Wörter (oder eines ist leer)
+    [en] die englischen Wörter (oder eines ist leer)
+   *[reason] die Begründung (reason)
+}
 problem-race-id-mismatch = die Rennkennung „{ $id }“ folgt nicht aus Bundesstaat und Sonderwahl-Angabe; erwartet wird „{ $expected }“
 problem-winner-role = der Sieger „{ $id }“ muss die einzige Person des Rennens mit der Rolle "winner" sein
 problem-outcome-inconsistent = der Ausgang „{ $outcome }“ widerspricht den Fakten: der Sitz gehörte { $before }, der Sieger ist { $winner }

@@ -45,6 +45,13 @@ problem-duplicate-participant = “{ $id }” is listed twice in this document; 
 problem-no-roles = “{ $id }” has no roles; give at least one (see corpus/README.md)
 problem-unknown-state = unknown state “{ $code }”; add it to states.toml or fix the code
 problem-duplicate-state = the state “{ $code }” is defined twice
+problem-concept-missing = the concept “{ $concept }” is missing from vocabulary.toml; every concept of the facts needs its words
+problem-concept-duplicate = the concept “{ $concept }” is in vocabulary.toml twice
+problem-concept-incomplete = the concept “{ $concept }” lacks { $part ->
+    [de] its German words (or one of them is empty)
+    [en] its English words (or one of them is empty)
+   *[reason] its reason
+}
 problem-race-id-mismatch = the race id “{ $id }” does not follow from its state and special flag; expected “{ $expected }”
 problem-winner-role = the winner “{ $id }” must be the one person of the race with the role "winner"
 problem-outcome-inconsistent = the outcome “{ $outcome }” contradicts the facts: the seat was held by { $before } and the winner is { $winner }

@@ -28,6 +28,12 @@ pub enum ProblemKind {
     Unreadable { error: String },
     /// A file is not valid TOML or does not fit the format.
     Syntax { detail: String },
+    /// A concept of the race facts is missing from `vocabulary.toml`.
+    ConceptMissing { concept: String },
+    /// A concept is in `vocabulary.toml` twice.
+    ConceptDuplicate { concept: String },
+    /// A concept has no words in a language (`de`, `en`), an empty word, or no reason.
+    ConceptIncomplete { concept: String, part: String },
     /// `format_version` is not the one this program reads.
     FormatVersion { found: u32, expected: u32 },
     /// A document id is listed twice in the manifest.
@@ -238,6 +244,7 @@ pub fn load(location: &CorpusLocation) -> Result<Corpus, CorpusError> {
     let people_file = keep(read(location, "people.toml"));
     let states_file = keep(read(location, "states.toml"));
     let glossary_file = keep(read(location, "glossary.toml"));
+    let vocabulary_file = keep(read(location, "vocabulary.toml"));
     let Some(manifest_file) = manifest_file else {
         return Err(CorpusError::Invalid(problems));
     };
@@ -249,6 +256,9 @@ pub fn load(location: &CorpusLocation) -> Result<Corpus, CorpusError> {
         .as_ref()
         .and_then(|f| parse(f).map_err(|p| problems.push(p)).ok());
     let glossary: Option<GlossaryFile> = glossary_file
+        .as_ref()
+        .and_then(|f| parse(f).map_err(|p| problems.push(p)).ok());
+    let vocabulary: Option<VocabularyFile> = vocabulary_file
         .as_ref()
         .and_then(|f| parse(f).map_err(|p| problems.push(p)).ok());
     let Some(manifest) = manifest else {
@@ -284,13 +294,19 @@ pub fn load(location: &CorpusLocation) -> Result<Corpus, CorpusError> {
     if !problems.is_empty() {
         return Err(CorpusError::Invalid(problems));
     }
-    let (Some(people), Some(states), Some(glossary), Some(source_file)) =
-        (people, states, glossary, source_file)
+    let (Some(people), Some(states), Some(glossary), Some(vocabulary), Some(source_file)) =
+        (people, states, glossary, vocabulary, source_file)
     else {
         return Err(CorpusError::Invalid(problems));
     };
     let mut all: Vec<&RawFile> = vec![&manifest_file, &source_file];
-    all.extend(people_file.iter().chain(&states_file).chain(&glossary_file));
+    all.extend(
+        people_file
+            .iter()
+            .chain(&states_file)
+            .chain(&glossary_file)
+            .chain(&vocabulary_file),
+    );
     all.extend(doc_files.iter());
     let fingerprint = super::fingerprint(location).unwrap_or_else(|_| {
         super::fingerprint::of(all.iter().map(|f| (f.display.as_str(), f.text.as_bytes())))
@@ -298,6 +314,10 @@ pub fn load(location: &CorpusLocation) -> Result<Corpus, CorpusError> {
     files.insert("corpus.toml".into(), manifest_file.display.clone());
     files.insert("people.toml".into(), display_path(location, "people.toml"));
     files.insert("states.toml".into(), display_path(location, "states.toml"));
+    files.insert(
+        "vocabulary.toml".into(),
+        display_path(location, "vocabulary.toml"),
+    );
     files.insert("source".into(), source_file.display.clone());
     let texts: HashMap<String, String> = doc_files
         .iter()
@@ -314,6 +334,7 @@ pub fn load(location: &CorpusLocation) -> Result<Corpus, CorpusError> {
         people: people.person,
         states: states.state,
         glossary: glossary.term,
+        vocabulary: vocabulary.concept,
         source: source_file.text,
         files,
         texts,

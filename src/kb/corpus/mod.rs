@@ -1,5 +1,5 @@
 //! The corpus: the article's text in both languages, the race facts, the people, the states
-//! and the glossary, loaded from `corpus/` (embedded in the binary) or from `--corpus DIR`.
+//! the glossary and the vocabulary of the facts, loaded from `corpus/` (embedded in the binary) or from `--corpus DIR`.
 //!
 //! [`Corpus::load`] parses every file ([`load`]) and then validates the whole ([`validate`],
 //! which holds the German to the source article through [`fidelity`] and the race facts to the
@@ -89,6 +89,8 @@ pub struct Corpus {
     pub states: Vec<State>,
     /// The bilingual glossary of election terms.
     pub glossary: Vec<Term>,
+    /// The words of each concept of the race facts, in both languages.
+    pub vocabulary: Vec<Concept>,
     /// The source article, as received.
     pub source: String,
     /// Display path of each document's file, by document id, for messages.
@@ -136,6 +138,17 @@ impl Corpus {
     /// The state with this postal code.
     pub fn state(&self, code: &str) -> Option<&State> {
         self.states.iter().find(|s| s.code == code)
+    }
+
+    /// The words of a concept (empty when the vocabulary lacks it, which `check` forbids).
+    pub fn words(&self, concept: ConceptId, lang: Lang) -> &[String] {
+        self.vocabulary
+            .iter()
+            .find(|c| c.id == concept)
+            .map_or(&[], |c| match lang {
+                Lang::De => &c.de,
+                Lang::En => &c.en,
+            })
     }
 
     /// A state's name in a language, falling back to its code.

@@ -498,3 +498,151 @@ pub struct GlossaryFile {
     /// The terms.
     pub term: Vec<Term>,
 }
+
+/// A concept of the race facts that people name in words of their own (`corpus/vocabulary.toml`):
+/// which races it applies to is decided by the facts, never by a list of races (see
+/// [`crate::kb::knowledge`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConceptId {
+    /// Every race: a Senate election in 2014.
+    Race,
+    /// Every race has a result.
+    Result,
+    /// The `winner`.
+    Winner,
+    /// A general-election candidate who is not the winner.
+    Loser,
+    /// The person who held the seat.
+    Incumbent,
+    /// An incumbent on the ballot who lost.
+    IncumbentDefeated,
+    /// An incumbent who did not run again.
+    Retired,
+    /// No incumbent on the ballot.
+    OpenSeat,
+    /// Someone withdrew a candidacy.
+    Withdrew,
+    /// Someone resigned the seat.
+    Resigned,
+    /// Someone was appointed to the seat.
+    Appointed,
+    /// Someone lost a primary.
+    PrimaryDefeat,
+    /// The seat changed party: the winner's party gained it.
+    Gain,
+    /// The seat changed party: the party that held it lost it.
+    Loss,
+    /// The party that held the seat kept it.
+    Hold,
+    /// A special election.
+    Special,
+    /// A regular election.
+    Regular,
+    /// A close result: no majority, or a lead under three points.
+    Close,
+    /// A clear result: 60 % or more.
+    Clear,
+    /// The winner was the only candidate.
+    Unopposed,
+    /// The Democratic Party.
+    Democrats,
+    /// The Republican Party.
+    Republicans,
+    /// Candidates of no party.
+    Independents,
+    /// The Libertarian Party.
+    Libertarians,
+}
+
+impl ConceptId {
+    /// Every concept, each of which `vocabulary.toml` must hold once.
+    pub const ALL: [ConceptId; 24] = [
+        ConceptId::Race,
+        ConceptId::Result,
+        ConceptId::Winner,
+        ConceptId::Loser,
+        ConceptId::Incumbent,
+        ConceptId::IncumbentDefeated,
+        ConceptId::Retired,
+        ConceptId::OpenSeat,
+        ConceptId::Withdrew,
+        ConceptId::Resigned,
+        ConceptId::Appointed,
+        ConceptId::PrimaryDefeat,
+        ConceptId::Gain,
+        ConceptId::Loss,
+        ConceptId::Hold,
+        ConceptId::Special,
+        ConceptId::Regular,
+        ConceptId::Close,
+        ConceptId::Clear,
+        ConceptId::Unopposed,
+        ConceptId::Democrats,
+        ConceptId::Republicans,
+        ConceptId::Independents,
+        ConceptId::Libertarians,
+    ];
+
+    /// The spelling in `vocabulary.toml` (`open_seat`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConceptId::Race => "race",
+            ConceptId::Result => "result",
+            ConceptId::Winner => "winner",
+            ConceptId::Loser => "loser",
+            ConceptId::Incumbent => "incumbent",
+            ConceptId::IncumbentDefeated => "incumbent_defeated",
+            ConceptId::Retired => "retired",
+            ConceptId::OpenSeat => "open_seat",
+            ConceptId::Withdrew => "withdrew",
+            ConceptId::Resigned => "resigned",
+            ConceptId::Appointed => "appointed",
+            ConceptId::PrimaryDefeat => "primary_defeat",
+            ConceptId::Gain => "gain",
+            ConceptId::Loss => "loss",
+            ConceptId::Hold => "hold",
+            ConceptId::Special => "special",
+            ConceptId::Regular => "regular",
+            ConceptId::Close => "close",
+            ConceptId::Clear => "clear",
+            ConceptId::Unopposed => "unopposed",
+            ConceptId::Democrats => "democrats",
+            ConceptId::Republicans => "republicans",
+            ConceptId::Independents => "independents",
+            ConceptId::Libertarians => "libertarians",
+        }
+    }
+
+    /// The concept of a party's name.
+    pub fn party(party: Party) -> ConceptId {
+        match party {
+            Party::D => ConceptId::Democrats,
+            Party::R => ConceptId::Republicans,
+            Party::I => ConceptId::Independents,
+            Party::L => ConceptId::Libertarians,
+        }
+    }
+}
+
+/// One entry of `vocabulary.toml`: a concept and the words of each language that mean it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    /// Which concept.
+    pub id: ConceptId,
+    /// German words and phrases.
+    pub de: Vec<String>,
+    /// English words and phrases.
+    pub en: Vec<String>,
+    /// Why these words mean this concept, and what they must not be taken for.
+    pub reason: String,
+}
+
+/// `vocabulary.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VocabularyFile {
+    /// The concepts.
+    pub concept: Vec<Concept>,
+}

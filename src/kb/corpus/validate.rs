@@ -20,6 +20,7 @@ pub fn validate(corpus: &Corpus) -> Vec<Problem> {
     v.manifest();
     v.people();
     v.states();
+    v.vocabulary();
     for doc in &corpus.documents {
         v.document(doc);
     }
@@ -149,6 +150,58 @@ impl Validator<'_> {
                     None,
                     ProblemKind::DuplicateState {
                         code: state.code.clone(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Every concept once, with words in both languages and a reason.
+    fn vocabulary(&mut self) {
+        let file = self
+            .corpus
+            .files
+            .get("vocabulary.toml")
+            .cloned()
+            .unwrap_or_default();
+        let mut seen = HashSet::new();
+        for concept in &self.corpus.vocabulary {
+            let name = concept.id.as_str().to_string();
+            if !seen.insert(concept.id) {
+                self.push(&file, None, ProblemKind::ConceptDuplicate { concept: name });
+                continue;
+            }
+            let parts = [
+                (
+                    "de",
+                    concept.de.is_empty() || concept.de.iter().any(|w| w.trim().is_empty()),
+                ),
+                (
+                    "en",
+                    concept.en.is_empty() || concept.en.iter().any(|w| w.trim().is_empty()),
+                ),
+                ("reason", concept.reason.trim().is_empty()),
+            ];
+            for (part, incomplete) in parts {
+                if incomplete {
+                    self.push(
+                        &file,
+                        None,
+                        ProblemKind::ConceptIncomplete {
+                            concept: name.clone(),
+                            part: part.to_string(),
+                        },
+                    );
+                }
+            }
+        }
+        for id in ConceptId::ALL {
+            if !seen.contains(&id) {
+                self.push(
+                    &file,
+                    None,
+                    ProblemKind::ConceptMissing {
+                        concept: id.as_str().to_string(),
                     },
                 );
             }
