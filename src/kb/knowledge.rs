@@ -181,7 +181,7 @@ pub fn spellings(state: &State) -> Vec<String> {
     let names = [&state.de, &state.en].into_iter().chain(&state.aliases);
     for name in names {
         let joined: String = name
-            .split(|c: char| c == ' ' || c == '-')
+            .split([' ', '-'])
             .collect::<Vec<_>>()
             .concat();
         for spelling in [name.clone(), joined] {
