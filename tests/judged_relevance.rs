@@ -50,6 +50,17 @@ struct Judged {
     /// Where the judgment comes from.
     #[allow(dead_code)]
     note: String,
+    /// Documents that must not appear among the results at all: they hold only a look-alike
+    /// of what was typed (`Ernst` is not `erst`) or say the opposite of what is asked. Never
+    /// also graded.
+    #[serde(default)]
+    #[allow(dead_code)]
+    must_not: Vec<String>,
+    /// For a result question (class `question`): the race whose one-line result summary
+    /// answers it; absent when the question names no single race.
+    #[serde(default)]
+    #[allow(dead_code)]
+    answer: Option<String>,
 }
 
 fn judged_set() -> Vec<Judged> {
