@@ -29,7 +29,7 @@ use super::analysis::{Analyzers, analyze, normalize_german};
 use super::query::{self, Atom, FilterField, Item};
 use super::schema::Fields;
 use super::store::{Names, Opened};
-use super::typos::Typos;
+use super::typos::{self, Typos};
 use super::vocabulary::{self, Fuzzy, Search, Vocabulary};
 use crate::corpus::State;
 use crate::l10n::Lang;
@@ -154,7 +154,7 @@ fn texts(tokens: Vec<super::analysis::Analyzed>) -> Vec<String> {
 
 /// The typo allowance of a word: none under 5 letters, one from 5, two from 9.
 fn allowance(word: &str) -> usize {
-    names::typo_allowance(word)
+    typos::typo_allowance(word)
 }
 
 /// Builds the spec of a word, phrase or prefix; `None` when it holds no word at all.

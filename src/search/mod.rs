@@ -16,7 +16,7 @@ pub mod query;
 pub mod relax;
 pub mod schema;
 pub mod store;
-mod typos;
+pub mod typos;
 pub mod vocabulary;
 mod writer;
 

@@ -21,10 +21,35 @@
 //! with the rule only those below the word's first letter. Where one typo is allowed, it may
 //! be anywhere. Tests hold the automaton against tantivy's and against the textbook table, on
 //! generated words and on every word of the corpus in its own index.
+//!
+//! The typo rule itself lives here too: how many typos a word is forgiven
+//! ([`typo_allowance`]) and a term that starts otherwise ([`typo_limit`]). Search and the
+//! names of people ([`crate::names`]) both follow it.
 
 use tantivy_fst::Automaton;
 
-use crate::names;
+/// The typo allowance of a word, as in Meilisearch: none under 5 letters, one from 5, two
+/// from 9.
+pub fn typo_allowance(word: &str) -> usize {
+    match word.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The typos a search forgives a term, for a word of `allowance` typos whose first character
+/// is `word_first`, given the term's first character (`None`: an empty word or term): the
+/// allowance, but one where it is two and the term starts differently. Meilisearch counts a
+/// typo on the first letter as two; one typo may still be anywhere, as the CLI contract
+/// promises for words of five letters or more.
+pub fn typo_limit(allowance: usize, word_first: Option<char>, term_first: Option<char>) -> usize {
+    if allowance >= 2 && term_first != word_first {
+        allowance - 1
+    } else {
+        allowance
+    }
+}
 
 /// The longest word, in characters, given typos here (its states are the bits of a `u64`, one
 /// more than its characters); longer words (none in the corpus) take tantivy's DFA (see
@@ -152,9 +177,9 @@ impl Typos {
     }
 
     /// The edits allowed for a term starting with `first` (`None`: the empty term): see
-    /// [`names::typo_limit`].
+    /// [`typo_limit`].
     fn limit(&self, first: Option<char>) -> u8 {
-        let limit = names::typo_limit(usize::from(self.allowance), self.first, first);
+        let limit = typo_limit(usize::from(self.allowance), self.first, first);
         u8::try_from(limit).unwrap_or(self.allowance)
     }
 
