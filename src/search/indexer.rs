@@ -3,13 +3,12 @@
 //! corpora of the scale benchmark) builds [`IndexDocument`]s directly, and both go through
 //! [`fill`], so the index holds the same fields either way.
 
-use tantivy::TantivyDocument;
+use tantivy::{IndexWriter, TantivyDocument};
 
 use super::analysis::{self, Analyzers, analyze};
 use super::compile;
 use super::schema::{self, Fields};
 use super::store::{Lexicon, Names};
-use super::writer::Writer;
 use crate::answer;
 use crate::corpus::{Corpus, DocKind, SentencePair};
 use crate::json;
@@ -122,15 +121,26 @@ pub fn documents(corpus: &Corpus) -> impl Iterator<Item = IndexDocument> + '_ {
 /// Adds every document, numbering them in the order given; returns how many.
 pub fn fill(
     docs: impl IntoIterator<Item = IndexDocument>,
-    writer: &mut Writer,
+    writer: &IndexWriter,
     f: &Fields,
 ) -> tantivy::Result<u64> {
     let mut count = 0;
     for doc in docs {
-        writer.add_document(tantivy_document(&doc, count, f))?;
+        add(writer, &doc, count, f)?;
         count += 1;
     }
     Ok(count)
+}
+
+/// Adds one document as the `order`-th of the article (the order equal scores keep).
+pub fn add(
+    writer: &IndexWriter,
+    doc: &IndexDocument,
+    order: u64,
+    f: &Fields,
+) -> tantivy::Result<()> {
+    writer.add_document(tantivy_document(doc, order, f))?;
+    Ok(())
 }
 
 fn tantivy_document(doc: &IndexDocument, order: u64, f: &Fields) -> TantivyDocument {

@@ -26,13 +26,13 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
-use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
+use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy};
 
 use super::analysis;
 use super::build_dir::{BuildDirectory, sync_dir};
 use super::schema::{self, Fields};
 use super::vocabulary::{self, Vocabulary};
-use super::writer::{Writer, WriterPlan};
+use super::writer;
 use crate::corpus::{Person, State};
 
 /// Bump when the schema or the stored data changes.
@@ -237,14 +237,15 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
     })
 }
 
-/// Builds a new generation with `fill` and makes it live. Returns it opened.
+/// Builds a new generation with `fill`, given a writer of `threads` indexing threads, and
+/// makes it live. Returns it opened.
 pub fn build(
     dir: &Path,
     key: &str,
     lexicon: Lexicon,
     names: &Names,
-    plan: WriterPlan,
-    fill: impl FnOnce(&mut Writer, &Fields) -> tantivy::Result<u64>,
+    threads: usize,
+    fill: impl FnOnce(&mut IndexWriter, &Fields) -> tantivy::Result<u64>,
 ) -> Result<Opened, BuildError> {
     let fail = |path: &Path, error: &dyn std::fmt::Display| BuildError {
         path: path.to_path_buf(),
@@ -260,9 +261,8 @@ pub fn build(
         let index =
             Index::create(directory.clone(), schema, settings).map_err(|e| fail(&tmp, &e))?;
         analysis::register(&index);
-        let mut writer = Writer::new(index, plan);
-        let documents = fill(&mut writer, &fields).map_err(|e| fail(&tmp, &e))?;
-        let index = writer.finish().map_err(|e| fail(&tmp, &e))?;
+        let documents = writer::write(&index, threads, |writer| fill(writer, &fields))
+            .map_err(|e| fail(&tmp, &e))?;
         let json = serde_json::to_vec(names).map_err(|e| fail(&tmp, &e))?;
         let names_path = tmp.join("names.json");
         fs::write(&names_path, &json).map_err(|e| fail(&names_path, &e))?;
