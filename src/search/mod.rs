@@ -6,7 +6,6 @@
 //! Printing is the `search` command's business, not this module's.
 
 pub mod analysis;
-mod build_dir;
 pub mod compile;
 pub mod compounds;
 pub mod indexer;
