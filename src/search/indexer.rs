@@ -72,7 +72,6 @@ pub fn lexicon(corpus: &Corpus, key: &str) -> Lexicon {
         // Counted by `store::build` as it writes the generation.
         documents: 0,
         names_hash: 0,
-        vocabulary_crc: 0,
     }
 }
 

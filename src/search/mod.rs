@@ -16,7 +16,6 @@ pub mod relax;
 pub mod schema;
 pub mod store;
 pub mod typos;
-pub mod vocabulary;
 mod writer;
 
 use std::path::{Path, PathBuf};

@@ -5,8 +5,7 @@
 //! ```text
 //! index/
 //!   <key>.current        name of the live generation for this key (replaced atomically)
-//!   <key>-<generation>/  a complete tantivy index plus lexicon.json, names.json and
-//!                        vocabulary.fst (see `vocabulary`)
+//!   <key>-<generation>/  a complete tantivy index plus lexicon.json and names.json
 //!   .build-<unique>/     a build in progress (never read)
 //! ```
 //!
@@ -31,12 +30,11 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
 use super::analysis;
 use super::schema::{self, Fields};
-use super::vocabulary::{self, Vocabulary};
 use super::writer;
 use crate::corpus::{Person, State};
 
 /// Bump when the schema or the stored data changes.
-const SCHEMA_VERSION: u32 = 7;
+const SCHEMA_VERSION: u32 = 8;
 
 /// How long an unreferenced generation is kept for readers that just read the old pointer.
 const GRACE: Duration = Duration::from_secs(60);
@@ -61,9 +59,6 @@ pub struct Lexicon {
     /// FNV-1a of `names.json`, checked on open: a damaged `names.json` makes the generation
     /// damaged (and rebuilt) instead of failing every filter search later.
     pub names_hash: u64,
-    /// CRC-32 of `vocabulary.fst`, checked on open: its nodes are read as they are found,
-    /// so a damaged one must never reach a walk.
-    pub vocabulary_crc: u32,
 }
 
 /// The people and states, for `person:` and `state:` filters (`names.json`, read only when a
@@ -89,8 +84,6 @@ pub struct Opened {
     pub fields: Fields,
     /// The glossary and the document count.
     pub lexicon: Lexicon,
-    /// Every term typos are looked for among, in one FST.
-    pub vocabulary: Vocabulary,
     /// `names.json` as read (and checked) on open.
     names_json: Vec<u8>,
     /// People and states, parsed on first use.
@@ -219,18 +212,11 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
     if reader.searcher().num_docs() != lexicon.documents {
         return Err("document count differs".into());
     }
-    let bytes =
-        fs::read(path.join(vocabulary::FILE)).map_err(|e| format!("{}: {e}", vocabulary::FILE))?;
-    if crc32fast::hash(&bytes) != lexicon.vocabulary_crc {
-        return Err(format!("{} damaged", vocabulary::FILE));
-    }
-    let vocabulary = Vocabulary::open(bytes)?;
     Ok(Opened {
         index,
         reader,
         fields,
         lexicon,
-        vocabulary,
         names_json,
         names: OnceLock::new(),
         path: path.to_path_buf(),
@@ -285,12 +271,9 @@ fn write_generation(
         .map_err(|e| failed(tmp, &e))?;
     let json = serde_json::to_vec(names).map_err(|e| failed(tmp, &e))?;
     write_file(&tmp.join("names.json"), &json)?;
-    let words = vocabulary::build(&index, &fields).map_err(|e| failed(tmp, &e))?;
-    write_file(&tmp.join(vocabulary::FILE), &words)?;
     let lexicon = Lexicon {
         documents,
         names_hash: fnv(FNV_START, &json),
-        vocabulary_crc: crc32fast::hash(&words),
         ..lexicon
     };
     let json = serde_json::to_vec(&lexicon).map_err(|e| failed(tmp, &e))?;
