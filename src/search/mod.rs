@@ -225,8 +225,8 @@ impl Engine {
         let limit = limit.clamp(1, documents.max(1));
         let index_err = |e: tantivy::TantivyError| SearchError::Index(e.to_string());
         let (total, addresses): (usize, Vec<(f32, DocAddress)>) = if compiled.has_text {
-            // Equal scores go in article order, whichever segment a document is in (an index
-            // is built by several threads, one segment each).
+            // Equal scores go in article order, not in the order of document ids (a large
+            // index is built by several threads, their segments merged one after the other).
             let by_score_then_order = (
                 SortBySimilarityScore,
                 (SortByStaticFastValue::<u64>::for_field("order"), Order::Asc),
@@ -476,18 +476,19 @@ mod tests {
             .count()
     }
 
-    /// An index of several segments answers as the corpus's one-segment index does, best
-    /// sentences and highlights included (read from the positions of each segment), equal
-    /// scores in article order. Here each document is committed alone: a segment each.
+    /// An index merged from several segments answers as the corpus's index written in one
+    /// segment does, best sentences and highlights included (read from the positions), equal
+    /// scores in article order. Here each document is committed alone, a segment each, and
+    /// the build merges them into one.
     #[test]
-    fn several_segments_answer_as_one() {
+    fn an_index_merged_from_segments_answers_as_one_segment() {
         let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
         let key = store::key(corpus.fingerprint);
         let one_dir = tempfile::tempdir().unwrap();
         let mut one = Engine::build_from(one_dir.path(), &corpus, &key).unwrap();
         assert_eq!(segments(&one), 1);
         let dir = tempfile::tempdir().unwrap();
-        let mut several = Engine::build_filled(dir.path(), &key, &corpus, 2, |writer, f| {
+        let mut merged = Engine::build_filled(dir.path(), &key, &corpus, 2, |writer, f| {
             let mut order = 0;
             for doc in indexer::documents(&corpus) {
                 indexer::add(writer, &doc, order, f)?;
@@ -498,8 +499,8 @@ mod tests {
         })
         .unwrap();
         let documents = corpus.documents.len();
-        assert_eq!(several.documents(), documents as u64);
-        assert_eq!(segments(&several), documents);
+        assert_eq!(merged.documents(), documents as u64);
+        assert_eq!(segments(&merged), 1);
         let answer = |hits: &[Hit]| {
             hits.iter()
                 .map(|h| {
@@ -519,7 +520,7 @@ mod tests {
             "Stimm*",
         ] {
             let q = query::parse(text).unwrap();
-            let (total, hits) = several.search(&q, 40).unwrap();
+            let (total, hits) = merged.search(&q, 40).unwrap();
             let (one_total, one_hits) = one.search(&q, 40).unwrap();
             assert!(total > 0, "{text}");
             assert_eq!(
