@@ -4,13 +4,14 @@
 //! generation once it is written; [`indexer`](super::indexer) adds the documents.
 //!
 //! Segments are not merged while the build runs (`NoMergePolicy`), only once at its end, into
-//! one. Measured on synthetic corpora (the scale benchmark's, two cores, two threads): at
-//! 100k units the threads wrote 2 segments in 3.4 s and merging them took 0.4 s more; at 1M
-//! units 8 segments in 9.0 s, and 2.0 s more. Every query class was faster on the merged
-//! segment (p50 at 1M: typos 408 → 126 µs, compound parts 877 → 429 µs, one word 1,582 →
-//! 1,154 µs, two words 5,934 → 5,047 µs), as each segment costs a search its term
-//! dictionaries to walk, typos' walks most of all. An index is built once and searched
-//! many times.
+//! one. Measured on the scale benchmark's synthetic corpora (two cores shared with other
+//! builds, two threads), the merge timed apart: at 100k units the threads' 2 segments were
+//! written and committed in 1.2 s and merged in 0.24 s more; at 1M units 8 segments took
+//! 11–14 s and their merge 3.3–3.5 s more. Every query class was as fast or faster on the one
+//! merged segment (p50 at 1M: typos 408 → 126 µs, compound parts 877 → 429 µs,
+//! cross-language 1,092 → 637 µs, one word 1,582 → 1,154 µs), each segment costing a search
+//! its term dictionaries to walk, typos' walks most of all. An index is built once and
+//! searched many times.
 
 use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexWriter};
