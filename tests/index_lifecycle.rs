@@ -135,8 +135,7 @@ fn a_damaged_index_is_rebuilt() {
 #[test]
 fn every_file_damaged_alone_is_rebuilt() {
     // One pristine index, copied for each damage of each of its files (tantivy's segment
-    // files, meta.json, .managed.json, the lock files, lexicon.json, names.json and
-    // vocabulary.fst).
+    // files, meta.json, .managed.json, the lock files, lexicon.json and names.json).
     let pristine = tempfile::tempdir().unwrap();
     let pristine = pristine.path().join("index");
     assert_eq!(ids(&search(&pristine, &[], "Plagiat")), ["mt"]);

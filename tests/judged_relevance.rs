@@ -479,13 +479,13 @@ fn metrics_are_computed_as_documented() {
 }
 
 /// Hits with equal scores come in article order. A large index is written by several
-/// threads, one segment each, so without an explicit tie-break equal scores would follow
-/// whichever segment tantivy reads first. The corpus is small enough for one segment written
-/// without threads; here its documents come through an iterator that does not tell how many
-/// there are, as a large collection's would, so indexing threads spread them over segments
-/// (on a machine with more than one core). Every judged query is tried, and words
-/// most races share; each finds the same hits, with the same scores, as in the corpus's own
-/// one-segment index.
+/// threads, each taking documents as it is free, and their segments are merged one after the
+/// other, so without an explicit tie-break equal scores would follow the order the threads
+/// took them in. The corpus is small enough for one segment written by one thread; here its
+/// documents come through an iterator that does not tell how many there are, as a large
+/// collection's would, so indexing threads spread them over segments (on a machine with more
+/// than one core). Every judged query is tried, and words most races share; each finds the
+/// same hits, with the same scores, as in the corpus's own one-thread index.
 #[test]
 fn equal_scores_keep_article_order() {
     let dir = tempfile::tempdir().expect("temp dir");

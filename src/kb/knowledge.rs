@@ -180,10 +180,7 @@ pub fn spellings(state: &State) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let names = [&state.de, &state.en].into_iter().chain(&state.aliases);
     for name in names {
-        let joined: String = name
-            .split([' ', '-'])
-            .collect::<Vec<_>>()
-            .concat();
+        let joined: String = name.split([' ', '-']).collect::<Vec<_>>().concat();
         for spelling in [name.clone(), joined] {
             if !out.contains(&spelling) {
                 out.push(spelling);

@@ -3,7 +3,8 @@
 //! Johnson`), with or without middle initials (`John Sununu` = `John E. Sununu`), a German
 //! genitive or English possessive (`McConnells`, `Obama's`), any case, with or without
 //! diacritics (folded to ASCII as the search index folds them), and with typos (one edit from
-//! 5 letters, two from 9, a transposition counting as one).
+//! 5 letters, two from 9, a transposition counting as one: search's allowance, from
+//! [`crate::search::typos`]).
 //!
 //! Every match is returned, best first: callers never pick one of several silently. `person`
 //! shows them all; search's `person:` filter keeps the best kind. Both read the registry
@@ -12,6 +13,7 @@
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 
 use crate::kb::corpus::Person;
+use crate::search::typos::typo_allowance;
 
 /// How a name matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,29 +57,6 @@ pub struct NameMatch<'a> {
     /// itself: such matches rank after those by name (`Thomas` is Thomas Ravenel first, then
     /// the Toms, who are Thomas by alias).
     pub by_alias: bool,
-}
-
-/// The typo allowance of a word, as in Meilisearch: none under 5 letters, one from 5, two
-/// from 9.
-pub fn typo_allowance(word: &str) -> usize {
-    match word.chars().count() {
-        0..=4 => 0,
-        5..=8 => 1,
-        _ => 2,
-    }
-}
-
-/// The typos a search forgives a term, for a word of `allowance` typos whose first character
-/// is `word_first`, given the term's first character (`None`: an empty word or term): the
-/// allowance, but one where it is two and the term starts differently. Meilisearch counts a
-/// typo on the first letter as two; one typo may still be anywhere, as the CLI contract
-/// promises for words of five letters or more.
-pub fn typo_limit(allowance: usize, word_first: Option<char>, term_first: Option<char>) -> usize {
-    if allowance >= 2 && term_first != word_first {
-        allowance - 1
-    } else {
-        allowance
-    }
 }
 
 /// Folds names: words of letters and digits, lower case, diacritics folded to ASCII

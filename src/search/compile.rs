@@ -29,8 +29,7 @@ use super::analysis::{Analyzers, analyze, normalize_german};
 use super::query::{self, Atom, FilterField, Item};
 use super::schema::Fields;
 use super::store::{Names, Opened};
-use super::typos::Typos;
-use super::vocabulary::{self, Fuzzy, Search, Vocabulary};
+use super::typos::{self, Fuzzy};
 use crate::kb::corpus::State;
 use crate::kb::names;
 use crate::l10n::Lang;
@@ -154,7 +153,7 @@ fn texts(tokens: Vec<super::analysis::Analyzed>) -> Vec<String> {
 
 /// The typo allowance of a word: none under 5 letters, one from 5, two from 9.
 fn allowance(word: &str) -> usize {
-    names::typo_allowance(word)
+    typos::typo_allowance(word)
 }
 
 /// Builds the spec of a word, phrase or prefix; `None` when it holds no word at all.
@@ -214,70 +213,34 @@ fn spec(atom: &Atom, an: &mut Analyzers, glossary: &[[Vec<Vec<String>>; 2]]) -> 
     Some(s)
 }
 
-/// The automaton for the terms within `n` edits of `form` (a transposition counting as one):
-/// that of [`typos`](super::typos), which only notes where each letter is in the word and
-/// computes its states as the walk goes, and gives a term that does not start with the word's
-/// first letter one typo where the word has two; tantivy's Levenshtein DFA, without that rule,
-/// for the words too long for it (none in the corpus).
-fn automaton(form: &str, n: usize, field: Field) -> tantivy::Result<Fuzzy> {
-    let n = u8::try_from(n).unwrap_or(u8::MAX);
-    if let Some(typos) = Typos::new(form, n) {
-        return Ok(Fuzzy::Typos(Box::new(typos)));
-    }
-    let query = FuzzyTermQuery::new(Term::from_field_text(field, form), n, true);
-    Ok(Fuzzy::Dfa(query.automaton()?))
-}
-
 /// Spells out the typo matches of a spec: the index's terms within the word's allowance of
 /// its German form (`de_exact`), of its English form (`en_exact`) and of its stem among the
 /// compound parts (`de_parts`): what a `FuzzyTermQuery` in each field would match, found in
-/// one walk of the [vocabulary](super::vocabulary). A form the same in both languages is
-/// one automaton.
-fn expand_typos(s: &mut AtomSpec, f: &Fields, vocabulary: &Vocabulary) -> tantivy::Result<()> {
-    let mut wanted: Vec<(&str, usize, u64)> = Vec::new();
-    let de = s.fuzzy[0]
-        .as_ref()
-        .map(|(w, n)| (w.as_str(), *n, vocabulary::DE_EXACT));
-    let en = s.fuzzy[1]
-        .as_ref()
-        .map(|(w, n)| (w.as_str(), *n, vocabulary::EN_EXACT));
+/// each segment's term dictionary of the field (see [`typos`](super::typos)). A form the same
+/// in several fields is one automaton.
+fn expand_typos(s: &mut AtomSpec, f: &Fields, searcher: &Searcher) -> tantivy::Result<()> {
     let part = match (&s.part, &s.fuzzy[0]) {
-        (Some(part), Some((_, n))) => Some((part.as_str(), *n, vocabulary::DE_PARTS)),
+        (Some(part), Some((_, n))) => Some((part.clone(), *n)),
         _ => None,
     };
-    for (form, n, bit) in [de, en, part].into_iter().flatten() {
-        match wanted.iter_mut().find(|(w, m, _)| *w == form && *m == n) {
-            Some(same) => same.2 |= bit,
-            None => wanted.push((form, n, bit)),
-        }
-    }
-    if wanted.is_empty() {
-        return Ok(());
-    }
-    let automata = wanted
+    let forms = [s.fuzzy[0].clone(), s.fuzzy[1].clone(), part];
+    let [de, en] = &mut s.typos;
+    let found = [de, en, &mut s.part_typos];
+    let mut automata: Vec<(&str, usize, Fuzzy)> = Vec::new();
+    for ((form, field), found) in forms
         .iter()
-        .map(|(form, n, _)| automaton(form, *n, f.de_exact))
-        .collect::<tantivy::Result<Vec<_>>>()?;
-    let searches: Vec<Search> = automata
-        .iter()
-        .zip(&wanted)
-        .map(|(automaton, (_, _, fields))| Search {
-            automaton,
-            fields: *fields,
-        })
-        .collect();
-    for terms in vocabulary.find(&searches) {
-        for (term, fields) in terms {
-            if fields & vocabulary::DE_EXACT != 0 {
-                s.typos[0].insert(term.clone());
+        .zip([f.de_exact, f.en_exact, f.de_parts])
+        .zip(found)
+    {
+        let Some((form, n)) = form else { continue };
+        let at = match automata.iter().position(|(w, m, _)| w == form && m == n) {
+            Some(at) => at,
+            None => {
+                automata.push((form, *n, Fuzzy::new(form, *n)?));
+                automata.len() - 1
             }
-            if fields & vocabulary::EN_EXACT != 0 {
-                s.typos[1].insert(term.clone());
-            }
-            if fields & vocabulary::DE_PARTS != 0 {
-                s.part_typos.insert(term);
-            }
-        }
+        };
+        automata[at].2.find(searcher, field, found)?;
     }
     Ok(())
 }
@@ -449,7 +412,7 @@ pub fn compile(
                     let Some(mut spec) = spec(atom, an, glossary) else {
                         continue;
                     };
-                    expand_typos(&mut spec, f, &opened.vocabulary)
+                    expand_typos(&mut spec, f, &opened.reader.searcher())
                         .map_err(|e| SearchError::Index(e.to_string()))?;
                     let word = match atom {
                         Atom::Word(w) => Some(w.as_str()),
@@ -703,18 +666,16 @@ mod tests {
         terms
     }
 
-    /// A query word's typos, found in one walk of the vocabulary, are exactly the terms
-    /// tantivy's Levenshtein DFA finds in each field's term dictionaries, segment by segment,
-    /// with the rule of the first letter (where two typos are allowed, a term that does not
-    /// start with the word's first letter gets one): for every word of the corpus and a
-    /// misspelling of each (two letters swapped, one left out or one added), in the exact
-    /// fields of both languages and the compound parts. And our automaton, walked alone, finds
-    /// what the DFA finds.
+    /// A query word's typos, found by our automaton in each field's term dictionaries, are
+    /// exactly the terms tantivy's Levenshtein DFA finds there, segment by segment, with the
+    /// rule of the first letter (where two typos are allowed, a term that does not start with
+    /// the word's first letter gets one): for every word of the corpus and a misspelling of
+    /// each (two letters swapped, one left out or one added), in the exact fields of both
+    /// languages and the compound parts.
     #[test]
     fn typos_find_what_tantivy_finds() {
         let (corpus, _dir, engine) = corpus_engine();
         let searcher = engine.opened.reader.searcher();
-        let vocabulary = &engine.opened.vocabulary;
         let f = &engine.opened.fields;
         let mut words: Vec<String> = corpus_words(&corpus)
             .map(str::to_lowercase)
@@ -743,24 +704,14 @@ mod tests {
             let Some(mut s) = spec(&Atom::Word(word.clone()), &mut an, &[]) else {
                 continue;
             };
-            expand_typos(&mut s, f, vocabulary).unwrap();
+            expand_typos(&mut s, f, &searcher).unwrap();
             let part = s.part.clone().zip(s.fuzzy[0].as_ref().map(|(_, n)| *n));
             let forms = [
-                (
-                    f.de_exact,
-                    vocabulary::DE_EXACT,
-                    s.fuzzy[0].clone(),
-                    &s.typos[0],
-                ),
-                (
-                    f.en_exact,
-                    vocabulary::EN_EXACT,
-                    s.fuzzy[1].clone(),
-                    &s.typos[1],
-                ),
-                (f.de_parts, vocabulary::DE_PARTS, part, &s.part_typos),
+                (f.de_exact, s.fuzzy[0].clone(), &s.typos[0]),
+                (f.en_exact, s.fuzzy[1].clone(), &s.typos[1]),
+                (f.de_parts, part, &s.part_typos),
             ];
-            for (field, bit, form, expanded) in forms {
+            for (field, form, expanded) in forms {
                 let Some((form, n)) = form else {
                     assert!(expanded.is_empty(), "{word:?}: typos without an allowance");
                     continue;
@@ -785,22 +736,9 @@ mod tests {
                     theirs.sort_unstable();
                 }
                 assert_eq!(sorted(expanded), theirs, "{form:?} with {n} typos");
-                // Ours finds what tantivy's finds, walked either way.
-                let typos = Fuzzy::Typos(Box::new(Typos::new(&form, n as u8).unwrap()));
-                let search = Search {
-                    automaton: &typos,
-                    fields: bit,
-                };
-                let ours: FxHashSet<String> = vocabulary
-                    .find(&[search])
-                    .remove(0)
-                    .into_iter()
-                    .map(|(term, _)| term)
-                    .collect();
-                assert_eq!(sorted(&ours), theirs, "{form:?} with {n} typos, ours");
                 compared += 1;
-                found += usize::from(!ours.is_empty());
-                several += usize::from(ours.len() > 1);
+                found += usize::from(!expanded.is_empty());
+                several += usize::from(expanded.len() > 1);
             }
         }
         // The comparison is not empty: thousands of words, many finding terms, hundreds

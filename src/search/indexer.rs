@@ -3,13 +3,12 @@
 //! corpora of the scale benchmark) builds [`IndexDocument`]s directly, and both go through
 //! [`fill`], so the index holds the same fields either way.
 
-use tantivy::TantivyDocument;
+use tantivy::{IndexWriter, TantivyDocument};
 
 use super::analysis::{self, Analyzers, analyze};
 use super::compile;
 use super::schema::{self, Fields};
 use super::store::{Lexicon, Names};
-use super::writer::Writer;
 use crate::kb::answer;
 use crate::kb::corpus::{Corpus, DocKind, SentencePair};
 use crate::l10n::{Lang, Localizer};
@@ -72,7 +71,6 @@ pub fn lexicon(corpus: &Corpus, key: &str) -> Lexicon {
         // Counted by `store::build` as it writes the generation.
         documents: 0,
         names_hash: 0,
-        vocabulary_crc: 0,
     }
 }
 
@@ -124,15 +122,26 @@ pub fn documents(corpus: &Corpus) -> impl Iterator<Item = IndexDocument> + '_ {
 /// Adds every document, numbering them in the order given; returns how many.
 pub fn fill(
     docs: impl IntoIterator<Item = IndexDocument>,
-    writer: &mut Writer,
+    writer: &IndexWriter,
     f: &Fields,
 ) -> tantivy::Result<u64> {
     let mut count = 0;
     for doc in docs {
-        writer.add_document(tantivy_document(&doc, count, f))?;
+        add(writer, &doc, count, f)?;
         count += 1;
     }
     Ok(count)
+}
+
+/// Adds one document as the `order`-th of the article (the order equal scores keep).
+pub fn add(
+    writer: &IndexWriter,
+    doc: &IndexDocument,
+    order: u64,
+    f: &Fields,
+) -> tantivy::Result<()> {
+    writer.add_document(tantivy_document(doc, order, f))?;
+    Ok(())
 }
 
 fn tantivy_document(doc: &IndexDocument, order: u64, f: &Fields) -> TantivyDocument {

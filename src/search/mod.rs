@@ -6,7 +6,6 @@
 //! Printing is the `search` command's business, not this module's.
 
 pub mod analysis;
-mod build_dir;
 pub mod compile;
 pub mod compounds;
 pub mod indexer;
@@ -16,15 +15,14 @@ pub mod query;
 pub mod relax;
 pub mod schema;
 pub mod store;
-mod typos;
-pub mod vocabulary;
+pub mod typos;
 mod writer;
 
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::{DocAddress, Order, Searcher};
+use tantivy::{DocAddress, IndexWriter, Order, Searcher};
 
 use crate::kb::corpus::{Corpus, CorpusLocation};
 use crate::l10n::Lang;
@@ -145,24 +143,25 @@ impl Engine {
         docs: impl IntoIterator<Item = IndexDocument>,
     ) -> Result<Engine, SearchError> {
         let docs = docs.into_iter();
-        let plan = writer::writer_plan(docs.size_hint().1);
-        Engine::build_planned(dir, key, corpus, docs, plan)
+        let threads = writer::threads(docs.size_hint().1);
+        Engine::build_filled(dir, key, corpus, threads, |writer, fields| {
+            indexer::fill(docs, writer, fields)
+        })
     }
 
-    fn build_planned(
+    /// Builds with `threads` indexing threads, the documents added by `fill`.
+    fn build_filled(
         dir: &Path,
         key: &str,
         corpus: &Corpus,
-        docs: impl Iterator<Item = IndexDocument>,
-        plan: writer::WriterPlan,
+        threads: usize,
+        fill: impl FnOnce(&mut IndexWriter, &schema::Fields) -> tantivy::Result<u64>,
     ) -> Result<Engine, SearchError> {
         let lexicon = indexer::lexicon(corpus, key);
         let names = indexer::names(corpus);
-        store::build(dir, key, lexicon, &names, plan, |writer, fields| {
-            indexer::fill(docs, writer, fields)
-        })
-        .map(Engine::from)
-        .map_err(SearchError::Build)
+        store::build(dir, key, lexicon, &names, threads, fill)
+            .map(Engine::from)
+            .map_err(SearchError::Build)
     }
 
     /// Builds an index of documents that do not come from a corpus file (the synthetic
@@ -226,8 +225,8 @@ impl Engine {
         let limit = limit.clamp(1, documents.max(1));
         let index_err = |e: tantivy::TantivyError| SearchError::Index(e.to_string());
         let (total, addresses): (usize, Vec<(f32, DocAddress)>) = if compiled.has_text {
-            // Equal scores go in article order, whichever segment a document is in (an index
-            // is built by several threads, one segment each).
+            // Equal scores go in article order, not in the order of document ids (a large
+            // index is built by several threads, their segments merged one after the other).
             let by_score_then_order = (
                 SortBySimilarityScore,
                 (SortByStaticFastValue::<u64>::for_field("order"), Order::Asc),
@@ -477,20 +476,31 @@ mod tests {
             .count()
     }
 
-    /// The corpus's index built with `plan` answers as its one-segment index does, best
-    /// sentences and highlights included (read from the positions of each segment); returns
-    /// how many segments it has.
-    fn answers_as_one_segment(plan: writer::WriterPlan) -> usize {
+    /// An index merged from several segments answers as the corpus's index written in one
+    /// segment does, best sentences and highlights included (read from the positions), equal
+    /// scores in article order. Here each document is committed alone, a segment each, and
+    /// the build merges them into one.
+    #[test]
+    fn an_index_merged_from_segments_answers_as_one_segment() {
         let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
         let key = store::key(corpus.fingerprint);
-        let documents = corpus.documents.len();
         let one_dir = tempfile::tempdir().unwrap();
-        let docs = indexer::documents(&corpus);
         let mut one = Engine::build_from(one_dir.path(), &corpus, &key).unwrap();
         assert_eq!(segments(&one), 1);
         let dir = tempfile::tempdir().unwrap();
-        let mut handed = Engine::build_planned(dir.path(), &key, &corpus, docs, plan).unwrap();
-        assert_eq!(handed.documents(), documents as u64);
+        let mut merged = Engine::build_filled(dir.path(), &key, &corpus, 2, |writer, f| {
+            let mut order = 0;
+            for doc in indexer::documents(&corpus) {
+                indexer::add(writer, &doc, order, f)?;
+                writer.commit()?;
+                order += 1;
+            }
+            Ok(order)
+        })
+        .unwrap();
+        let documents = corpus.documents.len();
+        assert_eq!(merged.documents(), documents as u64);
+        assert_eq!(segments(&merged), 1);
         let answer = |hits: &[Hit]| {
             hits.iter()
                 .map(|h| {
@@ -510,7 +520,7 @@ mod tests {
             "Stimm*",
         ] {
             let q = query::parse(text).unwrap();
-            let (total, hits) = handed.search(&q, 40).unwrap();
+            let (total, hits) = merged.search(&q, 40).unwrap();
             let (one_total, one_hits) = one.search(&q, 40).unwrap();
             assert!(total > 0, "{text}");
             assert_eq!(
@@ -519,46 +529,5 @@ mod tests {
                 "{text}"
             );
         }
-        segments(&handed)
-    }
-
-    /// A one-segment build whose memory passes its limit writes its segment and hands the
-    /// rest of the documents to indexing threads. Here the limit is passed by the first
-    /// document.
-    #[test]
-    fn a_one_segment_build_past_its_memory_hands_over_to_threads() {
-        let documents = Corpus::load(&CorpusLocation::Embedded)
-            .unwrap()
-            .documents
-            .len();
-        let writer::WriterPlan::Single { memory, .. } = writer::writer_plan(Some(documents)) else {
-            panic!("the corpus is written in one segment");
-        };
-        let plan = writer::WriterPlan::Single {
-            memory,
-            switch_at: 1,
-        };
-        let segments = answers_as_one_segment(plan);
-        assert!(segments >= 2, "{segments} segments");
-    }
-
-    /// Indexing threads write a segment whenever theirs passes its limit, and every segment
-    /// is in the index. Here every document passes it: one segment per document, spread over
-    /// two threads.
-    #[test]
-    fn indexing_threads_write_a_segment_whenever_theirs_is_full() {
-        let documents = Corpus::load(&CorpusLocation::Embedded)
-            .unwrap()
-            .documents
-            .len();
-        let writer::WriterPlan::Single { memory, .. } = writer::writer_plan(Some(1)) else {
-            panic!("one document is written in one segment");
-        };
-        let plan = writer::WriterPlan::Threads {
-            threads: 2,
-            memory,
-            segment: 1,
-        };
-        assert_eq!(answers_as_one_segment(plan), documents);
     }
 }

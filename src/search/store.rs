@@ -5,16 +5,16 @@
 //! ```text
 //! index/
 //!   <key>.current        name of the live generation for this key (replaced atomically)
-//!   <key>-<generation>/  a complete tantivy index plus lexicon.json, names.json and
-//!                        vocabulary.fst (see `vocabulary`)
+//!   <key>-<generation>/  a complete tantivy index plus lexicon.json and names.json
 //!   .build-<unique>/     a build in progress (never read)
 //! ```
 //!
 //! The key is a fingerprint of the corpus files, the locale files (summaries are stored
 //! rendered), the compound dictionary and the analyzer and schema versions: any change makes
 //! a new key, so a stale index is never opened. A build happens in a `.build-*` directory
-//! beside the live index, is renamed into place when complete, and only then does the pointer
-//! file change (write a temporary file, rename it over the old one). Readers follow the
+//! beside the live index (tantivy's `MmapDirectory`), is renamed into place once complete and
+//! on disk (every file synced, then the directory), and only then does the pointer file change
+//! (write a temporary file, sync it, rename it over the old one). Readers follow the
 //! pointer, so they see the old generation or the new one, never half of one. Old
 //! generations are removed a while after nobody points to them. Several processes building at
 //! once each build their own generation; the last pointer wins and every one of them succeeds.
@@ -26,17 +26,15 @@ use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
-use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
 use super::analysis;
-use super::build_dir::{BuildDirectory, sync_dir};
 use super::schema::{self, Fields};
-use super::vocabulary::{self, Vocabulary};
-use super::writer::{Writer, WriterPlan};
+use super::writer;
 use crate::kb::corpus::{Person, State};
 
 /// Bump when the schema or the stored data changes.
-const SCHEMA_VERSION: u32 = 7;
+const SCHEMA_VERSION: u32 = 8;
 
 /// How long an unreferenced generation is kept for readers that just read the old pointer.
 const GRACE: Duration = Duration::from_secs(60);
@@ -61,9 +59,6 @@ pub struct Lexicon {
     /// FNV-1a of `names.json`, checked on open: a damaged `names.json` makes the generation
     /// damaged (and rebuilt) instead of failing every filter search later.
     pub names_hash: u64,
-    /// CRC-32 of `vocabulary.fst`, checked on open: its nodes are read as they are found,
-    /// so a damaged one must never reach a walk.
-    pub vocabulary_crc: u32,
 }
 
 /// The people and states, for `person:` and `state:` filters (`names.json`, read only when a
@@ -89,8 +84,6 @@ pub struct Opened {
     pub fields: Fields,
     /// The glossary and the document count.
     pub lexicon: Lexicon,
-    /// Every term typos are looked for among, in one FST.
-    pub vocabulary: Vocabulary,
     /// `names.json` as read (and checked) on open.
     names_json: Vec<u8>,
     /// People and states, parsed on first use.
@@ -219,81 +212,33 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
     if reader.searcher().num_docs() != lexicon.documents {
         return Err("document count differs".into());
     }
-    let bytes =
-        fs::read(path.join(vocabulary::FILE)).map_err(|e| format!("{}: {e}", vocabulary::FILE))?;
-    if crc32fast::hash(&bytes) != lexicon.vocabulary_crc {
-        return Err(format!("{} damaged", vocabulary::FILE));
-    }
-    let vocabulary = Vocabulary::open(bytes)?;
     Ok(Opened {
         index,
         reader,
         fields,
         lexicon,
-        vocabulary,
         names_json,
         names: OnceLock::new(),
         path: path.to_path_buf(),
     })
 }
 
-/// Builds a new generation with `fill` and makes it live. Returns it opened.
+/// Builds a new generation with `fill`, given a writer of `threads` indexing threads, and
+/// makes it live. Returns it opened.
 pub fn build(
     dir: &Path,
     key: &str,
     lexicon: Lexicon,
     names: &Names,
-    plan: WriterPlan,
-    fill: impl FnOnce(&mut Writer, &Fields) -> tantivy::Result<u64>,
+    threads: usize,
+    fill: impl FnOnce(&mut IndexWriter, &Fields) -> tantivy::Result<u64>,
 ) -> Result<Opened, BuildError> {
-    let fail = |path: &Path, error: &dyn std::fmt::Display| BuildError {
-        path: path.to_path_buf(),
-        error: error.to_string(),
-    };
-    fs::create_dir_all(dir).map_err(|e| fail(dir, &e))?;
+    fs::create_dir_all(dir).map_err(|e| failed(dir, &e))?;
     let tmp = dir.join(format!(".build-{}", unique()));
-    fs::create_dir(&tmp).map_err(|e| fail(&tmp, &e))?;
-    let result = (|| {
-        let (schema, fields) = schema::schema();
-        let directory = BuildDirectory::open(&tmp).map_err(|e| fail(&tmp, &e))?;
-        let settings = IndexSettings::default();
-        let index =
-            Index::create(directory.clone(), schema, settings).map_err(|e| fail(&tmp, &e))?;
-        analysis::register(&index);
-        let mut writer = Writer::new(index, plan);
-        let documents = fill(&mut writer, &fields).map_err(|e| fail(&tmp, &e))?;
-        let index = writer.finish().map_err(|e| fail(&tmp, &e))?;
-        let json = serde_json::to_vec(names).map_err(|e| fail(&tmp, &e))?;
-        let names_path = tmp.join("names.json");
-        fs::write(&names_path, &json).map_err(|e| fail(&names_path, &e))?;
-        let words = vocabulary::build(&index, &fields).map_err(|e| fail(&tmp, &e))?;
-        let words_path = tmp.join(vocabulary::FILE);
-        fs::write(&words_path, &words).map_err(|e| fail(&words_path, &e))?;
-        let lexicon = Lexicon {
-            documents,
-            names_hash: fnv(FNV_START, &json),
-            vocabulary_crc: crc32fast::hash(&words),
-            ..lexicon
-        };
-        let json = serde_json::to_vec(&lexicon).map_err(|e| fail(&tmp, &e))?;
-        let lexicon_path = tmp.join("lexicon.json");
-        fs::write(&lexicon_path, &json).map_err(|e| fail(&lexicon_path, &e))?;
-        // Everything on disk before the generation can be named: one sync per file, in the
-        // background as tantivy finishes them and now for the rest (see `build_dir`).
-        directory.make_durable().map_err(|e| fail(&tmp, &e))?;
-        let generation = format!("{key}-{}", unique());
-        let live = dir.join(&generation);
-        fs::rename(&tmp, &live).map_err(|e| fail(&live, &e))?;
-        let pointer_tmp = dir.join(format!(".pointer-{}", unique()));
-        write_synced(&pointer_tmp, generation.as_bytes()).map_err(|e| fail(&pointer_tmp, &e))?;
-        let pointer = pointer_path(dir, key);
-        fs::rename(&pointer_tmp, &pointer).map_err(|e| {
-            let _ = fs::remove_file(&pointer_tmp);
-            fail(&pointer, &e)
-        })?;
-        sync_dir(dir).map_err(|e| fail(dir, &e))?;
-        open_generation(&live, key).map_err(|e| fail(&live, &e))
-    })();
+    fs::create_dir(&tmp).map_err(|e| failed(&tmp, &e))?;
+    let result = write_generation(&tmp, lexicon, names, threads, fill)
+        .and_then(|()| make_live(dir, key, &tmp))
+        .and_then(|live| open_generation(&live, key).map_err(|e| failed(&live, &e)));
     if result.is_err() {
         let _ = fs::remove_dir_all(&tmp);
     }
@@ -301,11 +246,77 @@ pub fn build(
     result
 }
 
+fn failed(path: &Path, error: &dyn std::fmt::Display) -> BuildError {
+    BuildError {
+        path: path.to_path_buf(),
+        error: error.to_string(),
+    }
+}
+
+/// Writes a whole generation into `tmp`, an empty directory: the tantivy index, then
+/// `names.json` and `lexicon.json`; every file and the directory synced.
+fn write_generation(
+    tmp: &Path,
+    lexicon: Lexicon,
+    names: &Names,
+    threads: usize,
+    fill: impl FnOnce(&mut IndexWriter, &Fields) -> tantivy::Result<u64>,
+) -> Result<(), BuildError> {
+    let (schema, fields) = schema::schema();
+    // tantivy's directory syncs every file as it finishes it, and writes `meta.json` and
+    // `.managed.json` synced too; its lock files stay empty.
+    let index = Index::create_in_dir(tmp, schema).map_err(|e| failed(tmp, &e))?;
+    analysis::register(&index);
+    let documents = writer::write(&index, threads, |writer| fill(writer, &fields))
+        .map_err(|e| failed(tmp, &e))?;
+    let json = serde_json::to_vec(names).map_err(|e| failed(tmp, &e))?;
+    write_file(&tmp.join("names.json"), &json)?;
+    let lexicon = Lexicon {
+        documents,
+        names_hash: fnv(FNV_START, &json),
+        ..lexicon
+    };
+    let json = serde_json::to_vec(&lexicon).map_err(|e| failed(tmp, &e))?;
+    write_file(&tmp.join("lexicon.json"), &json)?;
+    sync_dir(tmp).map_err(|e| failed(tmp, &e))
+}
+
+/// Writes a file of a generation, synced.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    write_synced(path, bytes).map_err(|e| failed(path, &e))
+}
+
+/// Renames the complete generation in `tmp` into place and points `key` at it, the pointer
+/// replaced by a rename; returns where the generation lives.
+fn make_live(dir: &Path, key: &str, tmp: &Path) -> Result<PathBuf, BuildError> {
+    let generation = format!("{key}-{}", unique());
+    let live = dir.join(&generation);
+    fs::rename(tmp, &live).map_err(|e| failed(&live, &e))?;
+    let pointer_tmp = dir.join(format!(".pointer-{}", unique()));
+    write_synced(&pointer_tmp, generation.as_bytes()).map_err(|e| failed(&pointer_tmp, &e))?;
+    let pointer = pointer_path(dir, key);
+    fs::rename(&pointer_tmp, &pointer).map_err(|e| {
+        let _ = fs::remove_file(&pointer_tmp);
+        failed(&pointer, &e)
+    })?;
+    sync_dir(dir).map_err(|e| failed(dir, &e))?;
+    Ok(live)
+}
+
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write;
     let mut file = fs::File::create(path)?;
     file.write_all(bytes)?;
     file.sync_all()
+}
+
+/// Syncs a directory's entries (a no-op where directories cannot be opened, as on Windows).
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    match fs::File::open(dir) {
+        Ok(handle) => handle.sync_data(),
+        Err(_) if cfg!(windows) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 fn age(meta: &fs::Metadata) -> Duration {

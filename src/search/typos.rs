@@ -1,5 +1,8 @@
 //! Finding the terms within one or two typos of a word: a Levenshtein automaton that computes
-//! its states as the vocabulary is walked, instead of building a DFA first.
+//! its states as a term dictionary is walked, instead of building a DFA first, and the walk
+//! itself ([`Fuzzy::find`]): tantivy's term dictionary of a field, segment by segment, searched
+//! with the automaton. Talks to tantivy's searcher only; [`compile`](super::compile) asks it
+//! for the typos of each query word.
 //!
 //! tantivy's `FuzzyTermQuery` builds a complete DFA for every word (states of 256 transitions
 //! each, for every byte of UTF-8), after building, once per process, a parametric automaton
@@ -16,15 +19,104 @@
 //! alignment), as `FuzzyTermQuery::new(term, n, true)`, with one rule on top: where two typos
 //! are allowed, a term that does not start with the word's first character gets one (as in
 //! Meilisearch, where a typo on the first letter counts as two). People rarely mistype the
-//! first letter and a second typo there matches words that merely look alike; a walk of the
-//! vocabulary with two typos from the first byte on visits most of its nodes near the root,
-//! with the rule only those below the word's first letter. Where one typo is allowed, it may
-//! be anywhere. Tests hold the automaton against tantivy's and against the textbook table, on
-//! generated words and on every word of the corpus in its own index.
+//! first letter and a second typo there matches words that merely look alike; a walk of a
+//! term dictionary with two typos from the first byte on visits most of its nodes near the
+//! root, with the rule only those below the word's first letter. Where one typo is allowed, it
+//! may be anywhere. Tests hold the automaton against tantivy's and against the textbook table,
+//! on generated words and on every word of the corpus in its own index.
+//!
+//! The typo rule itself lives here too: how many typos a word is forgiven
+//! ([`typo_allowance`]) and a term that starts otherwise ([`typo_limit`]). Search and the
+//! names of people ([`crate::kb::names`]) both follow it.
 
+use rustc_hash::FxHashSet;
+use tantivy::query::{DfaWrapper, FuzzyTermQuery};
+use tantivy::schema::Field;
+use tantivy::{Searcher, Term};
 use tantivy_fst::Automaton;
 
-use crate::kb::names;
+/// The typo allowance of a word, as in Meilisearch: none under 5 letters, one from 5, two
+/// from 9.
+pub fn typo_allowance(word: &str) -> usize {
+    match word.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The typos a search forgives a term, for a word of `allowance` typos whose first character
+/// is `word_first`, given the term's first character (`None`: an empty word or term): the
+/// allowance, but one where it is two and the term starts differently. Meilisearch counts a
+/// typo on the first letter as two; one typo may still be anywhere, as the CLI contract
+/// promises for words of five letters or more.
+pub fn typo_limit(allowance: usize, word_first: Option<char>, term_first: Option<char>) -> usize {
+    if allowance >= 2 && term_first != word_first {
+        allowance - 1
+    } else {
+        allowance
+    }
+}
+
+/// The automaton a form's typos are found with: [`Typos`], or tantivy's Levenshtein DFA
+/// (without the rule of the first letter) for a word too long for it (none in the corpus).
+pub enum Fuzzy {
+    /// Ours.
+    Typos(Box<Typos>),
+    /// tantivy's.
+    Dfa(DfaWrapper),
+}
+
+impl Fuzzy {
+    /// The automaton for the terms within `n` edits of `form` (a transposition counting as
+    /// one).
+    pub fn new(form: &str, n: usize) -> tantivy::Result<Fuzzy> {
+        let n = u8::try_from(n).unwrap_or(u8::MAX);
+        if let Some(typos) = Typos::new(form, n) {
+            return Ok(Fuzzy::Typos(Box::new(typos)));
+        }
+        // The field is no part of the automaton, only of the query it is taken from.
+        let term = Term::from_field_text(Field::from_field_id(0), form);
+        Ok(Fuzzy::Dfa(FuzzyTermQuery::new(term, n, true).automaton()?))
+    }
+
+    /// Adds to `found` every term of `field` the automaton accepts, in every segment: what a
+    /// `FuzzyTermQuery` would match, walking the same term dictionaries.
+    pub fn find(
+        &self,
+        searcher: &Searcher,
+        field: Field,
+        found: &mut FxHashSet<String>,
+    ) -> tantivy::Result<()> {
+        match self {
+            Fuzzy::Typos(typos) => find_terms(searcher, field, typos.as_ref(), found),
+            Fuzzy::Dfa(dfa) => find_terms(searcher, field, dfa, found),
+        }
+    }
+}
+
+/// Adds to `found` the terms of `field` that `automaton` accepts, segment by segment.
+fn find_terms<A>(
+    searcher: &Searcher,
+    field: Field,
+    automaton: A,
+    found: &mut FxHashSet<String>,
+) -> tantivy::Result<()>
+where
+    A: Automaton + Copy,
+    A::State: Clone,
+{
+    for segment in searcher.segment_readers() {
+        let dictionary = segment.inverted_index(field)?;
+        let mut terms = dictionary.terms().search(automaton).into_stream()?;
+        while terms.advance() {
+            if let Ok(term) = std::str::from_utf8(terms.key()) {
+                found.insert(term.to_string());
+            }
+        }
+    }
+    Ok(())
+}
 
 /// The longest word, in characters, given typos here (its states are the bits of a `u64`, one
 /// more than its characters); longer words (none in the corpus) take tantivy's DFA (see
@@ -48,41 +140,6 @@ pub struct Typos {
     allowance: u8,
     /// The word's first character (`None`: the word is empty).
     first: Option<char>,
-    /// The first byte (in UTF-8) of each character of the word, in order.
-    leads: Vec<u8>,
-}
-
-/// The few bytes a term may go on with (see [`Typos::next_bytes`]), in ascending order.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Bytes {
-    bytes: [u8; Bytes::MAX],
-    len: u8,
-}
-
-impl Bytes {
-    /// The most bytes held: more, and a node's transitions are read one by one anyway.
-    pub const MAX: usize = 8;
-
-    /// The bytes, in ascending order.
-    pub fn as_slice(&self) -> &[u8] {
-        &self.bytes[..usize::from(self.len)]
-    }
-
-    /// Adds a byte, keeping the order; `false` when there is no room.
-    pub fn insert(&mut self, byte: u8) -> bool {
-        let held = self.as_slice();
-        let Err(at) = held.binary_search(&byte) else {
-            return true;
-        };
-        if held.len() == Bytes::MAX {
-            return false;
-        }
-        let len = usize::from(self.len);
-        self.bytes.copy_within(at..len, at + 1);
-        self.bytes[at] = byte;
-        self.len += 1;
-        true
-    }
 }
 
 /// Where the walk is: the automaton's active states, for the term read so far.
@@ -124,7 +181,6 @@ impl Typos {
             states: u64::MAX >> (63 - chars),
             allowance,
             first: word.chars().next(),
-            leads: word.bytes().filter(|b| b & 0xC0 != 0x80).collect(),
         };
         for (j, c) in word.chars().enumerate() {
             let bit = 1 << j;
@@ -152,9 +208,9 @@ impl Typos {
     }
 
     /// The edits allowed for a term starting with `first` (`None`: the empty term): see
-    /// [`names::typo_limit`].
+    /// [`typo_limit`].
     fn limit(&self, first: Option<char>) -> u8 {
-        let limit = names::typo_limit(usize::from(self.allowance), self.first, first);
+        let limit = typo_limit(usize::from(self.allowance), self.first, first);
         u8::try_from(limit).unwrap_or(self.allowance)
     }
 
@@ -195,41 +251,6 @@ impl Typos {
             fresh: false,
             limit,
         }
-    }
-
-    /// The bytes a term read up to `active` may go on with and still match, when no edit is
-    /// left: then only a character of the word where the term has got to can follow (or
-    /// complete a transposition), and the walk of the vocabulary looks those up instead of
-    /// reading every transition of a node. A superset: the automaton still judges each.
-    /// `None` when an edit is left and any byte may follow, when no character has been read
-    /// (the limit is not known yet), when a character is half read, or when there are more
-    /// than [`Bytes::MAX`].
-    pub fn next_bytes(&self, active: &Active) -> Option<Bytes> {
-        if active.fresh || active.broken || active.missing > 0 {
-            return None;
-        }
-        let n = usize::from(active.limit);
-        // A state below the limit may take any character next (inserted or in place of one).
-        if active.reach[..n].iter().any(|&bits| bits != 0) {
-            return None;
-        }
-        // Where a character of the word at an active position is read next. (A transposition
-        // half done at the limit, `half[n]`, is at a position `reach[n]` has too: that state
-        // also came from `reach[n - 1]`, by an insertion.)
-        debug_assert_eq!(active.half[n] & !active.reach[n], 0, "{active:?}");
-        let mut positions = active.reach[n];
-        let mut bytes = Bytes::default();
-        while positions != 0 {
-            let j = positions.trailing_zeros() as usize;
-            positions &= positions - 1;
-            // Bit `len` is the whole word read: no character follows it.
-            if let Some(&lead) = self.leads.get(j) {
-                if !bytes.insert(lead) {
-                    return None;
-                }
-            }
-        }
-        Some(bytes)
     }
 
     /// The fewest edits from the term read to the whole word, if within the term's limit.
@@ -540,22 +561,6 @@ mod tests {
             let d = osa(&w, &term);
             let m = usize::from(limit(&w, n, &term));
             prop_assert_eq!(ours.distance(&term), (d <= m).then_some(d as u8));
-        }
-
-        /// Where the automaton names the few bytes that may follow, a term within its limit
-        /// goes on with one of them, at every byte of the term.
-        #[test]
-        fn next_bytes_hold_every_match((w, term) in pair(), n in 1u8..=2) {
-            let ours = Typos::new(&w, n).expect("short word");
-            if ours.distance(&term).is_some() {
-                let mut active = ours.start();
-                for &byte in term.as_bytes() {
-                    if let Some(bytes) = ours.next_bytes(&active) {
-                        prop_assert!(bytes.as_slice().contains(&byte), "{:?} {}", bytes, byte);
-                    }
-                    active = ours.accept(&active, byte);
-                }
-            }
         }
 
         /// And its distance is the optimal-string-alignment distance, within the term's limit.
