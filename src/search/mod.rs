@@ -30,7 +30,7 @@ use crate::corpus::{Corpus, CorpusLocation};
 use crate::l10n::Lang;
 use analysis::Analyzers;
 use compile::Compiled;
-use matcher::{Best, Need, best_unit};
+use matcher::{Best, best_unit};
 use query::Query;
 use store::{BuildError, OpenError, Opened};
 
@@ -304,7 +304,6 @@ impl Engine {
         let f = &self.opened.fields;
         let plan = positions::Plan::of(&compiled.atoms, f);
         let mut reader = plan.as_ref().map(|p| positions::Reader::new(p, searcher));
-        let mut need = None;
         // The positions are read forward, document after document.
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_unstable_by_key(|&i| {
@@ -327,8 +326,7 @@ impl Engine {
                     continue;
                 }
             }
-            let need = need.get_or_insert_with(|| Need::of(&compiled.atoms));
-            bests[i] = best_unit(&compiled.atoms, need, &de, &en, &mut self.analyzers);
+            bests[i] = best_unit(&compiled.atoms, &de, &en, &mut self.analyzers);
         }
         Ok(bests)
     }
