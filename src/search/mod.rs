@@ -217,9 +217,8 @@ impl Engine {
         query: &Query,
         limit: usize,
     ) -> Result<(usize, Vec<Hit>), SearchError> {
-        let mut compiled = compile::compile(query, &self.opened, &mut self.analyzers)?;
+        let compiled = compile::compile(query, &self.opened, &mut self.analyzers)?;
         let searcher = self.opened.reader.searcher();
-        compile::note_lacks(&mut compiled.atoms, &self.opened.fields, &searcher);
         // No more hits than documents: tantivy sizes its heap by the limit, and overflowed on
         // `--limit 18446744073709551615`.
         let documents = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);

@@ -366,11 +366,10 @@ mod tests {
             let Ok(parsed) = query::parse(&text) else {
                 continue;
             };
-            let Ok(mut compiled) = compile::compile(&parsed, &engine.opened, &mut engine.analyzers)
+            let Ok(compiled) = compile::compile(&parsed, &engine.opened, &mut engine.analyzers)
             else {
                 continue;
             };
-            compile::note_lacks(&mut compiled.atoms, &f, &searcher);
             let Some(plan) = Plan::of(&compiled.atoms, &f) else {
                 continue;
             };
