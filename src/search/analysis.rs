@@ -15,8 +15,8 @@
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
-    Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
+    AsciiFoldingFilter, Language, LowerCaser, Stemmer, StopWordFilter, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer, TokenizerManager,
 };
 
 use std::cell::RefCell;
@@ -758,9 +758,6 @@ pub struct Analyzers {
     pub en_stem: TextAnalyzer,
     de_stop: TextAnalyzer,
     en_stop: TextAnalyzer,
-    de_stemmer: TextAnalyzer,
-    en_stemmer: TextAnalyzer,
-    stems: [FxHashMap<String, String>; 2],
 }
 
 impl Default for Analyzers {
@@ -797,13 +794,6 @@ impl Analyzers {
             en_stem: build(EN_STEM),
             de_stop: stop(Language::German),
             en_stop: stop(Language::English),
-            de_stemmer: TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(Language::German))
-                .build(),
-            en_stemmer: TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(Language::English))
-                .build(),
-            stems: Default::default(),
         }
     }
 
@@ -821,27 +811,6 @@ impl Analyzers {
             Lang::De => &mut self.de_stem,
             Lang::En => &mut self.en_stem,
         }
-    }
-
-    /// The stem of a word that has already been through the exact analyzer: the last step of
-    /// the stemming analyzer alone, so `stem_word(exact(w)) == stem(w)`.
-    /// Remembered like the analyzers' terms.
-    pub fn stem_word(&mut self, lang: Lang, exact: &str) -> String {
-        let (stemmer, stems) = match lang {
-            Lang::De => (&mut self.de_stemmer, &mut self.stems[0]),
-            Lang::En => (&mut self.en_stemmer, &mut self.stems[1]),
-        };
-        if let Some(stem) = stems.get(exact) {
-            return stem.clone();
-        }
-        let stem = analyze(stemmer, exact)
-            .pop()
-            .map_or_else(|| exact.to_string(), |t| t.text);
-        if stems.len() >= REMEMBERED_WORDS {
-            stems.clear();
-        }
-        stems.insert(exact.to_string(), stem.clone());
-        stem
     }
 
     /// Whether a word is a stop word in either language (`in`, `the`, `der`) or a question
