@@ -12,15 +12,15 @@
 //! | `de_parts`  | `de_exact` → compound parts only → German Snowball stemmer      |
 //! | `en_exact`  | words (possessive `'s` dropped) → lower case → ASCII folding    |
 //! | `en_stem`   | `en_exact` → English Snowball (Porter 2) stemmer                |
+//!
+//! An index field holds a document's units as one text, each ended by [`UNIT_SEPARATOR`]:
+//! the tokenizer numbers the words by unit ([`UNIT_STRIDE`]), so a position tells the unit.
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
-    Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
+    AsciiFoldingFilter, Language, LowerCaser, Stemmer, StopWordFilter, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer, TokenizerManager,
 };
-
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -44,6 +44,9 @@ pub const EN_STEM: &str = "en_stem";
 /// Splits text into words: runs of letters and digits. An apostrophe between two letters
 /// stays inside the word (`O'Rourke`, `Obama's`); a trailing possessive `'s` is dropped and
 /// other apostrophes are removed from the token text, so `Obama's` indexes as `obama`.
+///
+/// A text may hold several units, each ended by [`UNIT_SEPARATOR`] (see [`join_units`]): word
+/// `w` of unit `u` is at [`position`]`(u, w)`, so that a position in the index tells the unit.
 #[derive(Clone, Default)]
 pub struct WordTokenizer {
     token: Token,
@@ -53,6 +56,11 @@ pub struct WordTokenizer {
 pub struct WordTokenStream<'a> {
     text: &'a str,
     cursor: usize,
+    /// The next [`UNIT_SEPARATOR`] at or after `cursor` (the text's length when none is).
+    separator: usize,
+    /// The unit the cursor is in, and how many of its words came before.
+    unit: usize,
+    word: usize,
     token: &'a mut Token,
 }
 
@@ -64,9 +72,21 @@ impl Tokenizer for WordTokenizer {
         WordTokenStream {
             text,
             cursor: 0,
+            separator: next_separator(text.as_bytes(), 0),
+            unit: 0,
+            word: 0,
             token: &mut self.token,
         }
     }
+}
+
+/// Where the next [`UNIT_SEPARATOR`] at or after `from` is: the text's length when there is
+/// none.
+fn next_separator(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == UNIT_SEPARATOR))
+        .map_or(bytes.len(), |at| from + at)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -144,6 +164,12 @@ impl TokenStream for WordTokenStream<'_> {
             return false;
         };
         self.cursor = end;
+        // The separators before the word end units (a separator is no letter: never in one).
+        while self.separator < start {
+            self.unit += 1;
+            self.word = 0;
+            self.separator = next_separator(self.text.as_bytes(), self.separator + 1);
+        }
         let word = &self.text[start..end];
         let mut kept = word;
         if matches!(word.as_bytes().last(), Some(b's' | b'S')) {
@@ -163,8 +189,9 @@ impl TokenStream for WordTokenStream<'_> {
         }
         self.token.offset_from = start;
         self.token.offset_to = end;
-        self.token.position = self.token.position.wrapping_add(1);
+        self.token.position = position(self.unit, self.word) as usize;
         self.token.position_length = 1;
+        self.word += 1;
         true
     }
 
@@ -373,24 +400,6 @@ impl<S: TokenStream> TokenStream for CompoundPartsStream<S> {
     }
 }
 
-/// How many distinct words a thread's analyzers keep before they start afresh: enough for the
-/// vocabulary of a large corpus of race reports, a few MB at most.
-const REMEMBERED_WORDS: usize = 1 << 15;
-
-/// How many texts a thread keeps the words of (see [`Split`]): more than the units of any
-/// document, whose fields are analysed one after another.
-const REMEMBERED_TEXTS: usize = 4096;
-
-/// A word of a text: where it is, which word it is (its id in [`Split`]) and its position
-/// (see [`UNIT_STRIDE`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Word {
-    from: usize,
-    to: usize,
-    id: u32,
-    position: u32,
-}
-
 /// Between the units of a document's text as one field value holds them (see [`join_units`]).
 pub const UNIT_SEPARATOR: u8 = 0x1E;
 
@@ -432,145 +441,45 @@ pub fn position(unit: usize, word: usize) -> u32 {
     unit * UNIT_STRIDE + word
 }
 
-/// What the analyzers of one thread share: every word they have met, by id, and the words
-/// of the texts they analysed last. A unit is indexed into three German fields and two
-/// English ones, each with an analyzer of its own, one field after another on the same
-/// indexing thread: so it is split into words, and each word looked up, once per language
-/// instead of once per field.
-struct Split {
-    tokenizer: WordTokenizer,
-    ids: FxHashMap<Box<str>, u32>,
-    words: Vec<Box<str>>,
-    texts: FxHashMap<Box<str>, Box<[Word]>>,
-    /// Which numbering of the words `ids` holds: a new one, unique in the process, each time
-    /// it starts afresh, so that an analyzer remembering words by id forgets them too.
-    epoch: u64,
-}
-
-static EPOCHS: AtomicU64 = AtomicU64::new(0);
-
-fn new_epoch() -> u64 {
-    EPOCHS.fetch_add(1, Ordering::Relaxed)
-}
-
-thread_local! {
-    static SPLIT: RefCell<Split> = RefCell::new(Split {
-        tokenizer: WordTokenizer::default(),
-        ids: FxHashMap::default(),
-        words: Vec::new(),
-        texts: FxHashMap::default(),
-        epoch: new_epoch(),
-    });
-}
-
-impl Split {
-    /// The words of `text` into `out`, numbering the new ones; kept for the next analyzer
-    /// when `keep`. Starts afresh first when `capacity` words are known.
-    fn split(&mut self, text: &str, capacity: usize, keep: bool, out: &mut Vec<Word>) {
-        out.clear();
-        if let Some(words) = self.texts.get(text) {
-            out.extend_from_slice(words);
-            return;
-        }
-        if self.ids.len() >= capacity {
-            self.ids.clear();
-            self.words.clear();
-            self.texts.clear();
-            self.epoch = new_epoch();
-        }
-        let bytes = text.as_bytes();
-        // The next separator, the unit and the word within it (see `UNIT_STRIDE`).
-        let mut separator = next_separator(bytes, 0);
-        let (mut unit, mut word) = (0, 0);
-        let mut stream = self.tokenizer.token_stream(text);
-        while stream.advance() {
-            let token = stream.token();
-            while separator < token.offset_from {
-                unit += 1;
-                word = 0;
-                separator = next_separator(bytes, separator + 1);
-            }
-            let id = match self.ids.get(token.text.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = self.words.len() as u32;
-                    self.words.push(token.text.as_str().into());
-                    self.ids.insert(token.text.as_str().into(), id);
-                    id
-                }
-            };
-            out.push(Word {
-                from: token.offset_from,
-                to: token.offset_to,
-                id,
-                position: position(unit, word),
-            });
-            word += 1;
-        }
-        if keep {
-            if self.texts.len() >= REMEMBERED_TEXTS {
-                self.texts.clear();
-            }
-            self.texts.insert(text.into(), out.as_slice().into());
-        }
-    }
-}
-
-/// Where the next [`UNIT_SEPARATOR`] at or after `from` is: the text's length when there is
-/// none.
-fn next_separator(bytes: &[u8], from: usize) -> usize {
-    bytes
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|&b| b == UNIT_SEPARATOR))
-        .map_or(bytes.len(), |at| from + at)
-}
-
-/// Not analysed yet.
-const UNKNOWN: (u32, u32) = (u32::MAX, u32::MAX);
+/// How many distinct words an analyzer keeps the terms of before it starts afresh: enough for
+/// the vocabulary of a large corpus of race reports, a few MB at most.
+const REMEMBERED_WORDS: usize = 1 << 15;
 
 /// An analyzer that runs its pipeline once per distinct word and remembers the terms.
 ///
 /// Every filter of our pipelines (lower case, German normalization, folding, compound parts,
 /// stemming) works on one word at a time, so the terms of a word never depend on the words
-/// around it. This tokenizer splits the text into words with [`WordTokenizer`] (or takes
-/// them from another analyzer of the thread that split the same text, see [`Split`]), and
-/// runs the full pipeline on a word only the first time it sees it. Indexing spends most of
-/// its analysis time in the Snowball stemmers and the compound splitter, and a corpus
-/// repeats its words: `Senator`, `Wahl` and `Republikaner` are analyzed once per thread
-/// instead of once per occurrence and field.
+/// around it. This tokenizer splits the text into words with [`WordTokenizer`] (positions
+/// included) and runs the full pipeline on a word only the first time it sees it. Indexing
+/// spends most of its analysis time in the Snowball stemmers and the compound splitter, and
+/// a corpus repeats its words: `Senator`, `Wahl` and `Republikaner` are analyzed once per
+/// analyzer instead of once per occurrence.
 #[derive(Clone)]
 pub struct Remembering {
     pipeline: TextAnalyzer,
+    /// How many words it keeps before it starts afresh.
     capacity: usize,
-    keep_texts: bool,
-    /// The numbering of words `known` is by (see [`Split::epoch`]).
-    epoch: u64,
-    /// Per word id, its terms: a range of `terms`, or [`UNKNOWN`].
-    known: Vec<(u32, u32)>,
+    words: WordTokenizer,
+    /// Per word (a token of [`WordTokenizer`]), its terms: a range of `terms`.
+    known: FxHashMap<Box<str>, (u32, u32)>,
     terms: Vec<Box<str>>,
-    /// The words of the text being analysed.
-    words: Vec<Word>,
     token: Token,
 }
 
 impl Remembering {
-    /// Remembers what `pipeline` (whose tokenizer must be a [`WordTokenizer`]) makes of words,
-    /// for the index: the words of each text are kept for the thread's other analyzers.
+    /// Remembers what `pipeline` (whose tokenizer must be a [`WordTokenizer`]) makes of words.
     pub fn new(pipeline: TextAnalyzer) -> Remembering {
-        Remembering::with_capacity(pipeline, REMEMBERED_WORDS, true)
+        Remembering::with_capacity(pipeline, REMEMBERED_WORDS)
     }
 
-    /// Remembers at most about `words` words, then the thread's analyzers start afresh;
-    /// `keep_texts`: whether the words of each text are kept for the others.
-    pub fn with_capacity(pipeline: TextAnalyzer, words: usize, keep_texts: bool) -> Remembering {
+    /// Remembers at most about `words` words, then starts afresh.
+    fn with_capacity(pipeline: TextAnalyzer, words: usize) -> Remembering {
         Remembering {
             pipeline,
             capacity: words,
-            keep_texts,
-            epoch: u64::MAX,
-            known: Vec::new(),
+            words: WordTokenizer::default(),
+            known: FxHashMap::default(),
             terms: Vec::new(),
-            words: Vec::new(),
             token: Token::default(),
         }
     }
@@ -578,9 +487,12 @@ impl Remembering {
 
 /// The token stream of [`Remembering`].
 pub struct RememberingStream<'a> {
-    words: std::slice::Iter<'a, Word>,
-    known: &'a [(u32, u32)],
-    terms: &'a [Box<str>],
+    words: WordTokenStream<'a>,
+    pipeline: &'a mut TextAnalyzer,
+    known: &'a mut FxHashMap<Box<str>, (u32, u32)>,
+    terms: &'a mut Vec<Box<str>>,
+    capacity: usize,
+    /// The terms of the current word yet to come.
     pending: std::ops::Range<u32>,
     token: &'a mut Token,
 }
@@ -590,39 +502,39 @@ impl Tokenizer for Remembering {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> RememberingStream<'a> {
         self.token.reset();
-        SPLIT.with(|split| {
-            let mut split = split.borrow_mut();
-            split.split(text, self.capacity, self.keep_texts, &mut self.words);
-            if split.epoch != self.epoch {
-                self.known.clear();
-                self.terms.clear();
-                self.epoch = split.epoch;
-            }
-            for word in &self.words {
-                let id = word.id as usize;
-                if id >= self.known.len() {
-                    self.known.resize(id + 1, UNKNOWN);
-                }
-                if self.known[id] != UNKNOWN {
-                    continue;
-                }
-                // The word alone is one word to the pipeline's own tokenizer: it holds
-                // letters and digits only (apostrophes are gone from token texts).
-                let from = self.terms.len() as u32;
-                let mut stream = self.pipeline.token_stream(&split.words[id]);
-                while let Some(term) = stream.next() {
-                    self.terms.push(term.text.as_str().into());
-                }
-                self.known[id] = (from, self.terms.len() as u32);
-            }
-        });
         RememberingStream {
-            words: self.words.iter(),
-            known: &self.known,
-            terms: &self.terms,
+            words: self.words.token_stream(text),
+            pipeline: &mut self.pipeline,
+            known: &mut self.known,
+            terms: &mut self.terms,
+            capacity: self.capacity,
             pending: 0..0,
             token: &mut self.token,
         }
+    }
+}
+
+impl RememberingStream<'_> {
+    /// The terms of the current word, from the pipeline the first time.
+    fn terms_of_word(&mut self) -> (u32, u32) {
+        let word = self.words.token().text.as_str();
+        if let Some(&terms) = self.known.get(word) {
+            return terms;
+        }
+        if self.known.len() >= self.capacity {
+            self.known.clear();
+            self.terms.clear();
+        }
+        // The word alone is one word to the pipeline's own tokenizer: it holds letters and
+        // digits only (apostrophes are gone from token texts).
+        let from = self.terms.len() as u32;
+        let mut stream = self.pipeline.token_stream(word);
+        while let Some(term) = stream.next() {
+            self.terms.push(term.text.as_str().into());
+        }
+        let terms = (from, self.terms.len() as u32);
+        self.known.insert(word.into(), terms);
+        terms
     }
 }
 
@@ -634,14 +546,15 @@ impl TokenStream for RememberingStream<'_> {
                 self.token.text.push_str(&self.terms[i as usize]);
                 return true;
             }
-            let Some(word) = self.words.next() else {
+            if !self.words.advance() {
                 return false;
-            };
-            let (from, to) = self.known[word.id as usize];
+            }
+            let (from, to) = self.terms_of_word();
             self.pending = from..to;
-            self.token.offset_from = word.from;
-            self.token.offset_to = word.to;
-            self.token.position = word.position as usize;
+            let word = self.words.token();
+            self.token.offset_from = word.offset_from;
+            self.token.offset_to = word.offset_to;
+            self.token.position = word.position;
             self.token.position_length = 1;
         }
     }
@@ -655,13 +568,14 @@ impl TokenStream for RememberingStream<'_> {
     }
 }
 
-/// Builds the analyzer registered under `name`: its pipeline, remembered per word.
+/// Builds the analyzer registered under `name` (see the table above): its pipeline,
+/// remembered per word.
 pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
     pipeline(name).map(|p| TextAnalyzer::from(Remembering::new(p)))
 }
 
 /// The pipeline of the analyzer `name`, word by word, remembering nothing.
-pub fn pipeline(name: &str) -> Option<TextAnalyzer> {
+fn pipeline(name: &str) -> Option<TextAnalyzer> {
     let de_exact = || {
         TextAnalyzer::builder(WordTokenizer::default())
             .filter(LowerCaser)
@@ -758,9 +672,6 @@ pub struct Analyzers {
     pub en_stem: TextAnalyzer,
     de_stop: TextAnalyzer,
     en_stop: TextAnalyzer,
-    de_stemmer: TextAnalyzer,
-    en_stemmer: TextAnalyzer,
-    stems: [FxHashMap<String, String>; 2],
 }
 
 impl Default for Analyzers {
@@ -772,15 +683,7 @@ impl Default for Analyzers {
 impl Analyzers {
     /// Builds every analyzer.
     pub fn new() -> Analyzers {
-        // Each text a search analyzes is analyzed once: keeping its words would only cost.
-        let build = |name| {
-            let pipeline = pipeline(name).expect("a known analyzer name");
-            TextAnalyzer::from(Remembering::with_capacity(
-                pipeline,
-                REMEMBERED_WORDS,
-                false,
-            ))
-        };
+        let build = |name| analyzer(name).expect("a known analyzer name");
         let stop = |language| {
             let filter =
                 StopWordFilter::new(language).unwrap_or_else(|| StopWordFilter::remove([]));
@@ -797,13 +700,6 @@ impl Analyzers {
             en_stem: build(EN_STEM),
             de_stop: stop(Language::German),
             en_stop: stop(Language::English),
-            de_stemmer: TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(Language::German))
-                .build(),
-            en_stemmer: TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(Language::English))
-                .build(),
-            stems: Default::default(),
         }
     }
 
@@ -821,27 +717,6 @@ impl Analyzers {
             Lang::De => &mut self.de_stem,
             Lang::En => &mut self.en_stem,
         }
-    }
-
-    /// The stem of a word that has already been through the exact analyzer: the last step of
-    /// the stemming analyzer alone, so `stem_word(exact(w)) == stem(w)`.
-    /// Remembered like the analyzers' terms.
-    pub fn stem_word(&mut self, lang: Lang, exact: &str) -> String {
-        let (stemmer, stems) = match lang {
-            Lang::De => (&mut self.de_stemmer, &mut self.stems[0]),
-            Lang::En => (&mut self.en_stemmer, &mut self.stems[1]),
-        };
-        if let Some(stem) = stems.get(exact) {
-            return stem.clone();
-        }
-        let stem = analyze(stemmer, exact)
-            .pop()
-            .map_or_else(|| exact.to_string(), |t| t.text);
-        if stems.len() >= REMEMBERED_WORDS {
-            stems.clear();
-        }
-        stems.insert(exact.to_string(), stem.clone());
-        stem
     }
 
     /// Whether a word is a stop word in either language (`in`, `the`, `der`) or a question
@@ -920,70 +795,49 @@ mod tests {
         out
     }
 
-    /// The remembering analyzers against their pipelines run word by word afresh, over every
-    /// sentence of the corpus in both languages, each sentence through every analyzer of its
-    /// language in turn as the index does (so the later ones take its words from the first):
-    /// twice (the second time from memory), the way searches use them (keeping no text), and
-    /// beside an analyzer that makes the thread forget every few words.
+    /// The remembering analyzers against their pipelines run afresh, over every sentence of
+    /// the corpus in both languages and every document's units joined as the index holds
+    /// them: three times (the later ones from memory), and beside analyzers that start afresh
+    /// every few words.
     #[test]
     fn remembering_changes_nothing() {
         let corpus = crate::kb::corpus::Corpus::load(&crate::kb::corpus::CorpusLocation::Embedded)
             .expect("the embedded corpus");
-        let fresh = || ALL.map(|name| pipeline(name).unwrap());
-        let with = |words, keep| {
-            ALL.map(|name| {
-                TextAnalyzer::from(Remembering::with_capacity(
-                    pipeline(name).unwrap(),
-                    words,
-                    keep,
-                ))
-            })
-        };
-        let mut fresh = fresh();
-        let mut indexing = ALL.map(|name| analyzer(name).unwrap());
-        let mut searching = with(REMEMBERED_WORDS, false);
-        let mut forgetful = with(3, true);
+        let mut texts: [Vec<String>; 2] = Default::default();
+        for doc in &corpus.documents {
+            for unit in &doc.units {
+                texts[0].push(unit.de.clone());
+                texts[1].push(unit.en.clone());
+            }
+            let mut joined = String::new();
+            join_units(doc.units.iter().map(|u| u.de.as_str()), &mut joined);
+            texts[0].push(joined.clone());
+            join_units(doc.units.iter().map(|u| u.en.as_str()), &mut joined);
+            texts[1].push(joined);
+        }
+        let mut fresh = ALL.map(|name| pipeline(name).unwrap());
+        let mut remembering = ALL.map(|name| analyzer(name).unwrap());
+        let mut forgetful = ALL
+            .map(|name| TextAnalyzer::from(Remembering::with_capacity(pipeline(name).unwrap(), 3)));
         let mut compared = 0;
         for round in 0..3 {
-            for doc in &corpus.documents {
-                for unit in &doc.units {
-                    for (k, name) in ALL.iter().enumerate() {
-                        let text = if name.starts_with("de") {
-                            &unit.de
-                        } else {
-                            &unit.en
-                        };
-                        let expected = tokens(&mut fresh[k], text);
-                        assert_eq!(tokens(&mut indexing[k], text), expected, "{name}: {text}");
-                        assert_eq!(tokens(&mut searching[k], text), expected, "{name}: {text}");
-                        if round == 2 {
-                            assert_eq!(tokens(&mut forgetful[k], text), expected, "{name}: {text}");
-                        }
-                        compared += expected.len();
+            for (k, name) in ALL.iter().enumerate() {
+                let lang = usize::from(!name.starts_with("de"));
+                for text in &texts[lang] {
+                    let expected = tokens(&mut fresh[k], text);
+                    assert_eq!(
+                        tokens(&mut remembering[k], text),
+                        expected,
+                        "{name}: {text}"
+                    );
+                    if round == 2 {
+                        assert_eq!(tokens(&mut forgetful[k], text), expected, "{name}: {text}");
                     }
+                    compared += expected.len();
                 }
             }
         }
         assert!(compared > 10_000, "{compared}");
-    }
-
-    /// An analyzer that moves to another thread (indexing threads get clones) does
-    /// not take that thread's numbering of words for the one it remembers by.
-    #[test]
-    fn an_analyzer_moved_to_another_thread_forgets() {
-        let texts = [
-            "Die Stichwahl im Dezember",
-            "Republikaner gewannen Senatssitze",
-        ];
-        let expected = texts.map(|t| tokens(&mut pipeline(DE_STEM).unwrap(), t));
-        let mut moved = analyzer(DE_STEM).unwrap();
-        assert_eq!(tokens(&mut moved, texts[0]), expected[0]);
-        let there = std::thread::spawn(move || {
-            // That thread numbers other words first.
-            tokens(&mut analyzer(DE_EXACT).unwrap(), texts[1]);
-            texts.map(|t| tokens(&mut moved, t))
-        });
-        assert_eq!(there.join().unwrap(), expected);
     }
 
     /// The tokenizer as it was first written, char by char: the reference for the faster one.
@@ -1087,6 +941,72 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The words of a text as an analyzer makes them: where each is, and its position.
+    fn placed(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, usize, u32)> {
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while let Some(t) = stream.next() {
+            out.push((t.offset_from, t.offset_to, t.position as u32));
+        }
+        out
+    }
+
+    /// Every analyzer numbers the words of joined units by unit: an empty unit takes a number,
+    /// the words of a unit past the stride share its last position, a compound's parts stand
+    /// at its word's position, and separators at the start, in a row and at the end change no
+    /// word.
+    #[test]
+    fn positions_follow_the_unit_stride() {
+        let long: Vec<String> = (0..UNIT_STRIDE + 2).map(|i| format!("w{i}")).collect();
+        let long = long.join(" ");
+        let units = [
+            "Die Stichwahl,",
+            "",
+            "Plagiatsvorwurf gegen Walsh's Kampagne",
+            long.as_str(),
+            "Ende",
+        ];
+        let mut joined = String::new();
+        join_units(units, &mut joined);
+        let mut expected = Vec::new();
+        let mut start = 0;
+        for (u, unit) in units.iter().enumerate() {
+            for (w, (from, to)) in word_bounds(unit).enumerate() {
+                expected.push((start + from, start + to, position(u, w)));
+            }
+            start += unit.len() + 1;
+        }
+        let at = |word: &str| {
+            let from = joined.find(word).unwrap();
+            expected.iter().find(|e| e.0 == from).unwrap().2
+        };
+        assert_eq!(at("Plagiatsvorwurf"), 2 * UNIT_STRIDE);
+        assert_eq!(at("Kampagne"), 2 * UNIT_STRIDE + 3);
+        assert_eq!(at("w0 "), 3 * UNIT_STRIDE);
+        assert_eq!(at("Ende"), 4 * UNIT_STRIDE);
+        let last = expected.iter().rev().nth(1).unwrap();
+        assert_eq!(last.2, 4 * UNIT_STRIDE - 1, "the long unit's last word");
+        for name in ALL {
+            let seen = placed(&mut analyzer(name).unwrap(), &joined);
+            if name == DE_PARTS {
+                // Stich, Wahl; Plagiat, Vorwurf.
+                assert_eq!(seen.len(), 4, "{seen:?}");
+                assert!(seen.iter().all(|s| expected.contains(s)), "{seen:?}");
+            } else {
+                assert_eq!(seen, expected, "{name}");
+            }
+        }
+        let mut words = TextAnalyzer::from(WordTokenizer::default());
+        let seen = placed(&mut words, "\u{1e}a\u{1e}\u{1e}b c\u{1e}");
+        let stride = UNIT_STRIDE;
+        assert_eq!(
+            seen,
+            [(1, 2, stride), (4, 5, 3 * stride), (6, 7, 3 * stride + 1)]
+        );
+        assert!(placed(&mut words, "\u{1e}").is_empty());
+        assert_eq!(placed(&mut words, "a b"), [(0, 1, 0), (2, 3, 1)], "afresh");
     }
 
     #[test]

@@ -65,24 +65,6 @@ pub struct AtomSpec {
     pub prefix: [Option<String>; 2],
     /// Stemmed glossary forms, per language.
     pub glossary: [Vec<Vec<String>>; 2],
-    /// Which of these forms no document of the index has, per language: what no sentence
-    /// can match (see `note_lacks`). Nothing is known to be missing until it is noted.
-    pub lacks: [Lacks; 2],
-}
-
-/// Forms of an [`AtomSpec`] known to match no sentence of the index, in one language: a
-/// form with a term that no document has. The matcher analyzes sentences with the index's
-/// own analyzers, so a sentence cannot hold what the index does not.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Lacks {
-    /// The exact token sequence.
-    pub exact: bool,
-    /// The stemmed token sequence.
-    pub stem: bool,
-    /// Every glossary form.
-    pub glossary: bool,
-    /// The compound part (German).
-    pub part: bool,
 }
 
 /// A compiled query.
@@ -479,36 +461,6 @@ pub fn compile(
         atoms,
         has_text,
     })
-}
-
-/// Notes which forms of each spec no document has (a term of theirs is in no segment's
-/// dictionary of the field they are matched in), so that the matcher knows the best score a
-/// sentence can reach and stops looking once a sentence has it. Only a search that picks best
-/// sentences needs this (a count does not). A term whose count cannot be read counts as held.
-pub fn note_lacks(atoms: &mut [AtomSpec], f: &Fields, searcher: &Searcher) {
-    for atom in atoms {
-        note_lacks_of(atom, f, searcher);
-    }
-}
-
-fn note_lacks_of(s: &mut AtomSpec, f: &Fields, searcher: &Searcher) {
-    let held = |field: Field, seq: &[String]| {
-        !seq.is_empty()
-            && seq.iter().all(|t| {
-                searcher
-                    .doc_freq(&Term::from_field_text(field, t))
-                    .map_or(true, |n| n > 0)
-            })
-    };
-    for lang in LANGS {
-        let i = li(lang);
-        s.lacks[i] = Lacks {
-            exact: !held(f.exact(lang), &s.exact[i]),
-            stem: !held(f.stem(lang), &s.stem[i]),
-            glossary: !s.glossary[i].iter().any(|form| held(f.stem(lang), form)),
-            part: lang == Lang::En || !held(f.de_parts, s.part.as_slice()),
-        };
-    }
 }
 
 /// Consecutive words that together form a glossary term of several words (`dead heat`,

@@ -28,7 +28,7 @@ use crate::kb::corpus::{Corpus, CorpusLocation};
 use crate::l10n::Lang;
 use analysis::Analyzers;
 use compile::Compiled;
-use matcher::{Best, Need, best_unit};
+use matcher::{Best, best_unit};
 use query::Query;
 use store::{BuildError, OpenError, Opened};
 
@@ -216,9 +216,8 @@ impl Engine {
         query: &Query,
         limit: usize,
     ) -> Result<(usize, Vec<Hit>), SearchError> {
-        let mut compiled = compile::compile(query, &self.opened, &mut self.analyzers)?;
+        let compiled = compile::compile(query, &self.opened, &mut self.analyzers)?;
         let searcher = self.opened.reader.searcher();
-        compile::note_lacks(&mut compiled.atoms, &self.opened.fields, &searcher);
         // No more hits than documents: tantivy sizes its heap by the limit, and overflowed on
         // `--limit 18446744073709551615`.
         let documents = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
@@ -303,7 +302,6 @@ impl Engine {
         let f = &self.opened.fields;
         let plan = positions::Plan::of(&compiled.atoms, f);
         let mut reader = plan.as_ref().map(|p| positions::Reader::new(p, searcher));
-        let mut need = None;
         // The positions are read forward, document after document.
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_unstable_by_key(|&i| {
@@ -326,8 +324,7 @@ impl Engine {
                     continue;
                 }
             }
-            let need = need.get_or_insert_with(|| Need::of(&compiled.atoms));
-            bests[i] = best_unit(&compiled.atoms, need, &de, &en, &mut self.analyzers);
+            bests[i] = best_unit(&compiled.atoms, &de, &en, &mut self.analyzers);
         }
         Ok(bests)
     }

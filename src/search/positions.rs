@@ -4,7 +4,7 @@
 //! terms an atom can match with tell, per unit, which words match and how well. Only the
 //! best unit's two sentences are split into words, for the byte offsets of the highlights
 //! (tantivy stores no offsets). The answer is the [matcher](super::matcher)'s, which
-//! analyses every sentence that may match; the tests compare the two.
+//! analyses every sentence; the tests compare the two.
 //!
 //! A query with a prefix (`plag*`) is left to the matcher: its terms are not known before
 //! the index is read. So is a document with a unit too long for its positions to tell its
@@ -271,7 +271,7 @@ fn best_of<S: AsRef<str>>(found: &[Found], atoms: usize, units: [&[S]; 2]) -> Op
 mod tests {
     use super::*;
     use crate::kb::corpus::{Corpus, CorpusLocation, DocKind, SentencePair};
-    use crate::search::matcher::{Need, best_unit};
+    use crate::search::matcher::best_unit;
     use crate::search::testing::{ODD_UNITS, probe_queries};
     use crate::search::{Engine, IndexDocument, compile, indexer, query, schema};
 
@@ -366,15 +366,13 @@ mod tests {
             let Ok(parsed) = query::parse(&text) else {
                 continue;
             };
-            let Ok(mut compiled) = compile::compile(&parsed, &engine.opened, &mut engine.analyzers)
+            let Ok(compiled) = compile::compile(&parsed, &engine.opened, &mut engine.analyzers)
             else {
                 continue;
             };
-            compile::note_lacks(&mut compiled.atoms, &f, &searcher);
             let Some(plan) = Plan::of(&compiled.atoms, &f) else {
                 continue;
             };
-            let need = Need::of(&compiled.atoms);
             let mut reader = Reader::new(&plan, &searcher);
             for (addr, doc) in &stored {
                 let [de, en] = schema::units(
@@ -382,7 +380,7 @@ mod tests {
                     doc.str(f.en_units),
                     doc.bytes(f.unit_ends),
                 );
-                let expected = best_unit(&compiled.atoms, &need, &de, &en, &mut engine.analyzers);
+                let expected = best_unit(&compiled.atoms, &de, &en, &mut engine.analyzers);
                 let key = |b: &Option<Best>| {
                     b.as_ref().map(|b| {
                         (
