@@ -6,8 +6,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
+use senate_kb::search::analysis::compounds::split;
 use senate_kb::search::analysis::normalize_german;
-use senate_kb::search::compounds::split;
 
 /// Every split on the corpus, written from the German words themselves (normalized: lower
 /// case, umlauts folded), reviewed for precision.

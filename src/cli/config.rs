@@ -49,9 +49,9 @@ impl Config {
             ) {
                 (Some(dir), _) => dir.clone(),
                 (None, Some(dir)) => PathBuf::from(dir),
-                (None, None) => {
-                    crate::search::store::default_dir(std::env::current_dir().ok().as_deref())
-                }
+                (None, None) => crate::search::index::store::default_dir(
+                    std::env::current_dir().ok().as_deref(),
+                ),
             },
         })
     }

@@ -4,7 +4,7 @@
 //! genitive or English possessive (`McConnells`, `Obama's`), any case, with or without
 //! diacritics (folded to ASCII as the search index folds them), and with typos (one edit from
 //! 5 letters, two from 9, a transposition counting as one: search's allowance, from
-//! [`crate::search::typos`]).
+//! [`crate::search::query::typos`]).
 //!
 //! Every match is returned, best first: callers never pick one of several silently. `person`
 //! shows them all; search's `person:` filter keeps the best kind. Both read the registry
@@ -13,7 +13,7 @@
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 
 use crate::kb::corpus::Person;
-use crate::search::typos::typo_allowance;
+use crate::search::query::typos::typo_allowance;
 
 /// How a name matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

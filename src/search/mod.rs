@@ -1,22 +1,19 @@
-//! Full-text search over both languages: analysis ([`analysis`], [`compounds`]), the schema
-//! ([`schema`]), the index's life on disk ([`store`]), the query language ([`query`]), turning
-//! a query into tantivy queries ([`compile`]), finding and highlighting the best sentence of
-//! each hit (from the index's positions, [`positions`], else by analysing the sentences,
-//! [`matcher`]), and what to offer when nothing matches every word ([`relax`]).
-//! Printing is the `search` command's business, not this module's.
+//! Full-text search over both languages, on tantivy. From a query to its hits:
+//!
+//! - [`analysis`]: words as the index and the queries see them (tokenizer, German
+//!   normalization, compound parts, stemming), one set of analyzers for both;
+//! - [`index`]: the schema, the documents the corpus becomes, writing a generation and its
+//!   life on disk (fresh, whole and safe to share between processes);
+//! - [`query`]: the query language, turning a query into tantivy queries (with typos from the
+//!   term dictionaries), and what to offer when nothing matches every word;
+//! - [`highlight`]: the best sentence of each hit and the words to mark in it.
+//!
+//! [`Engine`] ties them together. Printing is for the commands and the views.
 
 pub mod analysis;
-pub mod compile;
-pub mod compounds;
-pub mod indexer;
-pub mod matcher;
-pub mod positions;
+pub mod highlight;
+pub mod index;
 pub mod query;
-pub mod relax;
-pub mod schema;
-pub mod store;
-pub mod typos;
-mod writer;
 
 use std::path::{Path, PathBuf};
 
@@ -27,14 +24,16 @@ use tantivy::{DocAddress, IndexWriter, Order, Searcher};
 use crate::kb::corpus::{Corpus, CorpusLocation};
 use crate::l10n::Lang;
 use analysis::Analyzers;
-use compile::Compiled;
-use matcher::{Best, best_unit};
+use highlight::matcher::best_unit;
+use highlight::{Best, positions};
+use index::store::{self, BuildError, OpenError, Opened};
+use index::{document, schema, writer};
 use query::Query;
-use store::{BuildError, OpenError, Opened};
+use query::compile::{self, Compiled};
 
-pub use compile::CompileError;
-pub use indexer::{IndexDocument, IndexFacts};
-pub use relax::{Found, Relaxed};
+pub use index::document::{IndexDocument, IndexFacts, documents};
+pub use query::compile::CompileError;
+pub use query::relax::{Found, Relaxed};
 
 /// One race (or the overview) that matched.
 #[derive(Debug, Clone)]
@@ -133,7 +132,7 @@ impl Engine {
     }
 
     fn build_from(dir: &Path, corpus: &Corpus, key: &str) -> Result<Engine, SearchError> {
-        Engine::build_with(dir, key, corpus, indexer::documents(corpus))
+        Engine::build_with(dir, key, corpus, document::documents(corpus))
     }
 
     fn build_with(
@@ -145,7 +144,7 @@ impl Engine {
         let docs = docs.into_iter();
         let threads = writer::threads(docs.size_hint().1);
         Engine::build_filled(dir, key, corpus, threads, |writer, fields| {
-            indexer::fill(docs, writer, fields)
+            document::fill(docs, writer, fields)
         })
     }
 
@@ -157,8 +156,8 @@ impl Engine {
         threads: usize,
         fill: impl FnOnce(&mut IndexWriter, &schema::Fields) -> tantivy::Result<u64>,
     ) -> Result<Engine, SearchError> {
-        let lexicon = indexer::lexicon(corpus, key);
-        let names = indexer::names(corpus);
+        let lexicon = document::lexicon(corpus, key);
+        let names = document::names(corpus);
         store::build(dir, key, lexicon, &names, threads, fill)
             .map(Engine::from)
             .map_err(SearchError::Build)
@@ -487,8 +486,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut merged = Engine::build_filled(dir.path(), &key, &corpus, 2, |writer, f| {
             let mut order = 0;
-            for doc in indexer::documents(&corpus) {
-                indexer::add(writer, &doc, order, f)?;
+            for doc in document::documents(&corpus) {
+                document::add(writer, &doc, order, f)?;
                 writer.commit()?;
                 order += 1;
             }

@@ -28,10 +28,10 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
-use super::analysis;
-use super::schema::{self, Fields};
-use super::writer;
 use crate::kb::corpus::{Person, State};
+use crate::search::analysis;
+use crate::search::index::schema::{self, Fields};
+use crate::search::index::writer;
 
 /// Bump when the schema or the stored data changes.
 const SCHEMA_VERSION: u32 = 8;
@@ -149,7 +149,7 @@ pub fn key(corpus_fingerprint: u64) -> String {
     let mut h = fnv(FNV_START, &corpus_fingerprint.to_le_bytes());
     // The summaries stored in the index are rendered from the locales.
     h = fnv(h, &crate::embedded::LOCALES_FINGERPRINT.to_le_bytes());
-    h = fnv(h, super::compounds::DICTIONARY.as_bytes());
+    h = fnv(h, crate::search::analysis::compounds::DICTIONARY.as_bytes());
     h = fnv(h, &analysis::ANALYZER_VERSION.to_le_bytes());
     h = fnv(h, &SCHEMA_VERSION.to_le_bytes());
     h = fnv(h, env!("CARGO_PKG_VERSION").as_bytes());

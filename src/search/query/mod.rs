@@ -9,6 +9,14 @@
 //!   `ergebnis:`), alone or with words; a value with spaces is quoted (`person:"tom udall"`).
 //!
 //! Anything that cannot be understood is a [`QueryError`] with a hint, never a guess.
+//!
+//! What is done with a parsed query lives beside it: [`compile`] turns it into tantivy
+//! queries (typos found in the index's term dictionaries by [`typos`]), and [`relax`] offers
+//! what matches the rest when nothing matches every word.
+
+pub mod compile;
+pub mod relax;
+pub mod typos;
 
 /// The longest query accepted, in characters.
 pub const MAX_CHARS: usize = 1000;

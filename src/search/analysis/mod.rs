@@ -24,7 +24,7 @@ use tantivy::tokenizer::{
 
 use rustc_hash::FxHashMap;
 
-use super::compounds;
+pub mod compounds;
 use crate::l10n::Lang;
 
 /// Bump when analysis changes what the index holds: a new version makes every index stale.

@@ -3,13 +3,13 @@
 //! own analyzers ([`Analyzers`]), so compound parts, prefixes, typos and glossary terms
 //! highlight exactly like exact words (tantivy's `SnippetGenerator` cannot: it knows no terms
 //! of fuzzy or prefix queries). A search reads the same answer from the index's positions
-//! where it can ([`positions`](super::positions)); this is what it falls back on, for
+//! where it can ([`positions`](crate::search::highlight::positions)); this is what it falls back on, for
 //! prefixes and overlong sentences, and what the tests hold the positions to. The vocabulary
 //! of both ([`Best`], [`Tier`], `key`, `merge`) is this module's.
 
-use super::analysis::{Analyzed, Analyzers, analyze};
-use super::compile::{AtomSpec, LANGS, li};
 use crate::l10n::Lang;
+use crate::search::analysis::{Analyzed, Analyzers, analyze};
+use crate::search::query::compile::{AtomSpec, LANGS, li};
 
 /// How a word matched, from best to worst (the weight of each in sentence ranking).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use super::analysis::normalize_german;
+use crate::search::analysis::normalize_german;
 
 /// The dictionary file, compiled in.
 pub const DICTIONARY: &str = include_str!("compounds.txt");

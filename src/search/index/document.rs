@@ -5,13 +5,13 @@
 
 use tantivy::{IndexWriter, TantivyDocument};
 
-use super::analysis::{self, Analyzers, analyze};
-use super::compile;
-use super::schema::{self, Fields};
-use super::store::{Lexicon, Names};
 use crate::kb::answer;
 use crate::kb::corpus::{Corpus, DocKind, SentencePair};
 use crate::l10n::{Lang, Localizer};
+use crate::search::analysis::{self, Analyzers, analyze};
+use crate::search::index::schema::{self, Fields};
+use crate::search::index::store::{Lexicon, Names};
+use crate::search::query::compile;
 
 /// What a race's facts contribute to the index: the values the filters look for.
 #[derive(Debug, Clone, PartialEq, Eq)]

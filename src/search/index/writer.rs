@@ -1,7 +1,7 @@
 //! Writes a generation's documents with tantivy's `IndexWriter`, in one commit and one
 //! final merge: how many indexing threads a build gets and how much memory each fills before
-//! it writes a segment. [`store`](super::store) hands it a fresh index and names the
-//! generation once it is written; [`indexer`](super::indexer) adds the documents.
+//! it writes a segment. [`store`](crate::search::index::store) hands it a fresh index and names the
+//! generation once it is written; [`document`](crate::search::index::document) adds the documents.
 //!
 //! Segments are not merged while the build runs (`NoMergePolicy`), only once at its end, into
 //! one. Measured on the scale benchmark's synthetic corpora (two cores shared with other

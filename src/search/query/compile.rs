@@ -1,5 +1,5 @@
 //! Turns a parsed [`Query`] into one tantivy query over the race documents, and into the
-//! [`AtomSpec`]s the [matcher](super::matcher) uses to pick and highlight the best sentence.
+//! [`AtomSpec`]s the [matcher](crate::search::highlight::matcher) uses to pick and highlight the best sentence.
 //!
 //! Each word becomes an alternative of weighted clauses over both languages, so that whatever
 //! language it was typed in, it finds the race, and the kinds of match rank in this order:
@@ -24,15 +24,15 @@ use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::SearchError;
-use super::analysis::{Analyzers, analyze, normalize_german};
-use super::query::{self, Atom, FilterField, Item};
-use super::schema::Fields;
-use super::store::{Names, Opened};
-use super::typos::{self, Fuzzy};
 use crate::kb::corpus::State;
 use crate::kb::names;
 use crate::l10n::Lang;
+use crate::search::SearchError;
+use crate::search::analysis::{Analyzers, analyze, normalize_german};
+use crate::search::index::schema::Fields;
+use crate::search::index::store::{Names, Opened};
+use crate::search::query::typos::{self, Fuzzy};
+use crate::search::query::{self, Atom, FilterField, Item};
 
 /// The index of a language in per-language arrays: German 0, English 1.
 pub fn li(lang: Lang) -> usize {
@@ -129,7 +129,7 @@ fn any(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     ))
 }
 
-fn texts(tokens: Vec<super::analysis::Analyzed>) -> Vec<String> {
+fn texts(tokens: Vec<crate::search::analysis::Analyzed>) -> Vec<String> {
     tokens.into_iter().map(|t| t.text).collect()
 }
 
@@ -198,7 +198,7 @@ fn spec(atom: &Atom, an: &mut Analyzers, glossary: &[[Vec<Vec<String>>; 2]]) -> 
 /// Spells out the typo matches of a spec: the index's terms within the word's allowance of
 /// its German form (`de_exact`), of its English form (`en_exact`) and of its stem among the
 /// compound parts (`de_parts`): what a `FuzzyTermQuery` in each field would match, found in
-/// each segment's term dictionary of the field (see [`typos`](super::typos)). A form the same
+/// each segment's term dictionary of the field (see [`typos`](crate::search::query::typos)). A form the same
 /// in several fields is one automaton.
 fn expand_typos(s: &mut AtomSpec, f: &Fields, searcher: &Searcher) -> tantivy::Result<()> {
     let part = match (&s.part, &s.fuzzy[0]) {

@@ -1,7 +1,7 @@
 //! Finding the terms within one or two typos of a word: a Levenshtein automaton that computes
 //! its states as a term dictionary is walked, instead of building a DFA first, and the walk
 //! itself ([`Fuzzy::find`]): tantivy's term dictionary of a field, segment by segment, searched
-//! with the automaton. Talks to tantivy's searcher only; [`compile`](super::compile) asks it
+//! with the automaton. Talks to tantivy's searcher only; [`compile`](crate::search::query::compile) asks it
 //! for the typos of each query word.
 //!
 //! tantivy's `FuzzyTermQuery` builds a complete DFA for every word (states of 256 transitions

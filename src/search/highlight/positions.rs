@@ -3,7 +3,7 @@
 //! position `u * UNIT_STRIDE + w` (see [`analysis::UNIT_STRIDE`]), so the postings of the
 //! terms an atom can match with tell, per unit, which words match and how well. Only the
 //! best unit's two sentences are split into words, for the byte offsets of the highlights
-//! (tantivy stores no offsets). The answer is the [matcher](super::matcher)'s, which
+//! (tantivy stores no offsets). The answer is the [matcher](crate::search::highlight::matcher)'s, which
 //! analyses every sentence; the tests compare the two.
 //!
 //! A query with a prefix (`plag*`) is left to the matcher: its terms are not known before
@@ -15,11 +15,11 @@ use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 
-use super::analysis::{self, UNIT_BYTES, UNIT_STRIDE};
-use super::compile::{AtomSpec, LANGS, li};
-use super::matcher::{Best, Tier, key, merge};
-use super::schema::Fields;
 use crate::l10n::Lang;
+use crate::search::analysis::{self, UNIT_BYTES, UNIT_STRIDE};
+use crate::search::highlight::matcher::{Best, Tier, key, merge};
+use crate::search::index::schema::Fields;
+use crate::search::query::compile::{AtomSpec, LANGS, li};
 
 /// One way an atom can match in one language: a sequence of terms of one field (one term
 /// for most), each a slot of [`Plan::slots`].
@@ -271,9 +271,11 @@ fn best_of<S: AsRef<str>>(found: &[Found], atoms: usize, units: [&[S]; 2]) -> Op
 mod tests {
     use super::*;
     use crate::kb::corpus::{Corpus, CorpusLocation, DocKind, SentencePair};
-    use crate::search::matcher::best_unit;
+    use crate::search::highlight::matcher::best_unit;
+    use crate::search::index::schema;
+    use crate::search::query::{self, compile};
     use crate::search::testing::{ODD_UNITS, probe_queries};
-    use crate::search::{Engine, IndexDocument, compile, indexer, query, schema};
+    use crate::search::{Engine, IndexDocument, documents};
 
     fn pair(de: &str, en: &str) -> SentencePair {
         SentencePair {
@@ -302,7 +304,7 @@ mod tests {
     #[test]
     fn positions_find_what_the_matcher_finds() {
         let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
-        let mut docs: Vec<IndexDocument> = indexer::documents(&corpus).collect();
+        let mut docs: Vec<IndexDocument> = documents(&corpus).collect();
         let odd = ODD_UNITS.iter().map(|(de, en)| pair(de, en)).collect();
         docs.push(document("odd", odd));
         let first = &corpus.documents[1].units;

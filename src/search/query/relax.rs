@@ -28,8 +28,8 @@
 
 use std::cmp::Reverse;
 
-use super::query::{Atom, Item, Query};
-use super::{CompileError, Engine, Hit, SearchError};
+use crate::search::query::{Atom, Item, Query};
+use crate::search::{CompileError, Engine, Hit, SearchError};
 
 /// How many counts step 2 may spend on one query.
 const LOOKAHEAD: usize = 16;

@@ -17,8 +17,8 @@ use tantivy::schema::document::{
     ValueDeserializer, ValueVisitor,
 };
 
-use super::analysis;
 use crate::l10n::Lang;
+use crate::search::analysis;
 
 /// The fields, by role.
 #[derive(Debug, Clone)]
