@@ -843,11 +843,10 @@ fn fuzzy_match(words: &str, vocabulary: &[String]) -> Option<String> {
     let mut groups = Vec::new();
     for word in words.split_whitespace() {
         let length = word.chars().count();
-        let allowance = senate_kb::search::query::typos::typo_allowance(word);
+        let allowance = senate_kb::text::typos::typo_allowance(word);
         let first = word.chars().next();
-        let allowed = |term: &str| {
-            senate_kb::search::query::typos::typo_limit(allowance, first, term.chars().next())
-        };
+        let allowed =
+            |term: &str| senate_kb::text::typos::typo_limit(allowance, first, term.chars().next());
         let terms: Vec<String> = vocabulary
             .iter()
             .filter(|term| term.chars().count().abs_diff(length) <= allowance)

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use senate_kb::search::analysis::compounds::split;
-use senate_kb::search::analysis::normalize_german;
+use senate_kb::text::fold;
 
 /// Every split on the corpus, written from the German words themselves (normalized: lower
 /// case, umlauts folded), reviewed for precision.
@@ -88,7 +88,7 @@ fn corpus_words() -> Vec<String> {
         .flat_map(common::units)
         .flat_map(|(_, de, _)| {
             de.split(|c: char| !c.is_alphanumeric())
-                .map(|w| normalize_german(&w.to_lowercase()))
+                .map(|w| fold::german(&w.to_lowercase()))
                 .collect::<Vec<_>>()
         })
         .filter(|w| !w.is_empty())
@@ -159,7 +159,7 @@ fn splits_every_compound_the_issue_names() {
         ("Kinderärztin", "arztin"),
         ("Stichwahl", "wahl"),
     ] {
-        let parts = split(&normalize_german(&word.to_lowercase())).unwrap_or_default();
+        let parts = split(&fold::german(&word.to_lowercase())).unwrap_or_default();
         assert!(parts.contains(&part), "{word} → {parts:?}");
     }
 }

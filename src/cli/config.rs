@@ -2,7 +2,7 @@
 //! decided once from the flags and the environment.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::args::{ColorChoice, GlobalArgs};
 use crate::error::Error;
@@ -49,9 +49,7 @@ impl Config {
             ) {
                 (Some(dir), _) => dir.clone(),
                 (None, Some(dir)) => PathBuf::from(dir),
-                (None, None) => crate::search::index::store::default_dir(
-                    std::env::current_dir().ok().as_deref(),
-                ),
+                (None, None) => default_index_dir(std::env::current_dir().ok().as_deref()),
             },
         })
     }
@@ -95,4 +93,23 @@ pub fn resolve_color(
         ColorChoice::Never => false,
         ColorChoice::Auto => terminal && env("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
+}
+
+/// The default index location: `index/` in the checkout this binary was built from, when it
+/// runs inside that checkout; otherwise the user's cache directory.
+pub fn default_index_dir(cwd: Option<&Path>) -> PathBuf {
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if let Some(cwd) = cwd {
+        let inside = match (cwd.canonicalize(), checkout.canonicalize()) {
+            (Ok(cwd), Ok(checkout)) => cwd.starts_with(checkout),
+            _ => false,
+        };
+        if inside && checkout.join("Cargo.toml").is_file() {
+            return checkout.join("index");
+        }
+    }
+    dirs::cache_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("senate-kb")
+        .join("index")
 }

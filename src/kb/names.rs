@@ -10,10 +10,9 @@
 //! shows them all; search's `person:` filter keeps the best kind. Both read the registry
 //! ([`crate::kb::corpus::Person`]) and nothing else.
 
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
-
 use crate::kb::corpus::Person;
-use crate::search::query::typos::typo_allowance;
+use crate::text::fold;
+use crate::text::typos::typo_allowance;
 
 /// How a name matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,72 +58,43 @@ pub struct NameMatch<'a> {
     pub by_alias: bool,
 }
 
-/// Folds names: words of letters and digits, lower case, diacritics folded to ASCII
-/// (`Ínouye` → `inouye`, `ß` → `ss`).
-struct Folder(TextAnalyzer);
+/// A name as comparable words ([`fold::words`]), single letters (middle initials) dropped.
+fn name_word_list(name: &str) -> Vec<String> {
+    let mut words = fold::words(name);
+    words.retain(|w| w.chars().count() > 1);
+    words
+}
 
-impl Folder {
-    fn new() -> Folder {
-        Folder(
-            TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(LowerCaser)
-                .filter(AsciiFoldingFilter)
-                .build(),
-        )
-    }
-
-    /// A name as comparable words. Apostrophes join (`O'Brien` is one word, `Obama's` is
-    /// `obamas`, the genitive's spelling); every other mark separates; single letters (middle
-    /// initials) are dropped.
-    fn words(&mut self, name: &str) -> Vec<String> {
-        let joined: String = name
-            .chars()
-            .filter(|c| !matches!(c, '\'' | '’' | 'ʻ' | '`' | '´'))
-            .collect();
-        let mut words = Vec::new();
-        let mut stream = self.0.token_stream(&joined);
-        while stream.advance() {
-            let word = &stream.token().text;
-            if word.chars().count() > 1 {
-                words.push(word.clone());
-            }
+/// Every full form of a person's name, as words: the name, the article's spelling, the
+/// aliases.
+fn forms(person: &Person) -> Vec<Vec<String>> {
+    let mut forms: Vec<Vec<String>> = Vec::new();
+    let names = std::iter::once(person.name.as_str())
+        .chain(person.article_name.as_deref())
+        .chain(person.aliases.iter().map(String::as_str));
+    for name in names {
+        let words = name_word_list(name);
+        if !words.is_empty() && !forms.contains(&words) {
+            forms.push(words);
         }
-        words
     }
-
-    /// Every full form of a person's name, as words: the name, the article's spelling, the
-    /// aliases.
-    fn forms(&mut self, person: &Person) -> Vec<Vec<String>> {
-        let mut forms: Vec<Vec<String>> = Vec::new();
-        let names = std::iter::once(person.name.as_str())
-            .chain(person.article_name.as_deref())
-            .chain(person.aliases.iter().map(String::as_str));
-        for name in names {
-            let words = self.words(name);
-            if !words.is_empty() && !forms.contains(&words) {
-                forms.push(words);
-            }
-        }
-        forms
-    }
+    forms
 }
 
 /// A name as comparable words: lower case, diacritics folded, apostrophes dropped, other
 /// punctuation and quotes as spaces, middle initials (single letters) dropped.
 pub fn name_words(name: &str) -> Vec<String> {
-    Folder::new().words(name)
+    name_word_list(name)
 }
 
 /// The people who answer to `query`, best first; empty when nobody does. People who match
 /// equally well keep the registry's (article) order.
 pub fn resolve<'a>(people: &'a [Person], query: &str) -> Vec<NameMatch<'a>> {
-    let mut folder = Folder::new();
-    let typed = folder.words(query);
+    let typed = name_word_list(query);
     if typed.is_empty() {
         return Vec::new();
     }
-    let all: Vec<(&Person, Vec<Vec<String>>)> =
-        people.iter().map(|p| (p, folder.forms(p))).collect();
+    let all: Vec<(&Person, Vec<Vec<String>>)> = people.iter().map(|p| (p, forms(p))).collect();
     let surnames: Vec<&String> = all
         .iter()
         .flat_map(|(_, forms)| forms.iter().filter_map(|f| f.last()))
@@ -223,8 +193,7 @@ fn typo_distance(forms: &[Vec<String>], typed: &[String]) -> Option<usize> {
 /// The names closest to `query` for a "did you mean" (full names): those at the smallest
 /// distance found, within a third of the query's length (at least two edits), at most `max`.
 pub fn suggestions(people: &[Person], query: &str, max: usize) -> Vec<String> {
-    let mut folder = Folder::new();
-    let typed = folder.words(query).join(" ");
+    let typed = name_word_list(query).join(" ");
     if typed.is_empty() {
         return Vec::new();
     }
@@ -232,8 +201,7 @@ pub fn suggestions(people: &[Person], query: &str, max: usize) -> Vec<String> {
     let mut scored: Vec<(usize, &Person)> = people
         .iter()
         .filter_map(|p| {
-            let d = folder
-                .forms(p)
+            let d = forms(p)
                 .iter()
                 .flat_map(|f| {
                     let whole = strsim::damerau_levenshtein(&typed, &f.join(" "));

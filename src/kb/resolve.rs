@@ -4,6 +4,7 @@
 //! of several races silently.
 
 use crate::kb::corpus::{Corpus, Document};
+use crate::text::fold::key as normalize;
 
 /// Why no single race was found.
 #[derive(Debug, Clone)]
@@ -14,29 +15,6 @@ pub enum RaceLookup<'a> {
     Ambiguous(Vec<&'a Document>),
     /// None fits; the closest ids, best first.
     Unknown(Vec<&'a Document>),
-}
-
-/// Lower-case, diacritics folded, `-`/`_` as spaces, spaces collapsed.
-pub fn normalize(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ä' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ó' | 'ò' | 'ô' => 'o',
-            'ü' | 'ú' | 'ù' | 'û' => 'u',
-            'é' | 'è' | 'ê' => 'e',
-            'í' | 'ì' | 'î' | 'ʻ' => 'i',
-            '-' | '_' | '.' => ' ',
-            c => c,
-        })
-        .filter(|c| *c != 'ʻ')
-        .collect();
-    folded
-        .replace('ß', "ss")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// A name the way German users type it without umlauts (`Süd-Carolina` as `sued carolina`),

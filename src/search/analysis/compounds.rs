@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::search::analysis::normalize_german;
+use crate::text::fold;
 
 /// The dictionary file, compiled in.
 pub const DICTIONARY: &str = include_str!("compounds.txt");
@@ -37,7 +37,7 @@ fn dictionary() -> &'static Dictionary {
             .lines()
             .map(str::trim)
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(|line| &*Box::leak(normalize_german(&line.to_lowercase()).into_boxed_str()))
+            .map(|line| &*Box::leak(fold::german(&line.to_lowercase()).into_boxed_str()))
             .filter(|part| part.len() >= MIN_PART)
             .collect();
         let longest = parts.iter().map(|p| p.len()).max().unwrap_or(0);
@@ -112,7 +112,7 @@ mod tests {
     use super::*;
 
     fn parts(word: &str) -> Option<Vec<&'static str>> {
-        split(&normalize_german(&word.to_lowercase()))
+        split(&fold::german(&word.to_lowercase()))
     }
 
     #[test]

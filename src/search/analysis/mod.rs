@@ -26,6 +26,7 @@ use rustc_hash::FxHashMap;
 
 pub mod compounds;
 use crate::l10n::Lang;
+use crate::text::fold;
 
 /// Bump when analysis changes what the index holds: a new version makes every index stale.
 pub const ANALYZER_VERSION: u32 = 3;
@@ -204,72 +205,7 @@ impl TokenStream for WordTokenStream<'_> {
     }
 }
 
-/// German normalization as in Lucene's `GermanNormalizationFilter` (which Elasticsearch's
-/// German analysis uses): `ä ö ü` become `a o u`, `ae oe ue` become `a o u` unless the vowel
-/// follows another vowel or `q` (`Quelle`, `Bauer` keep theirs), and `ß` becomes `ss`. So
-/// `Rücktritt`, `Ruecktritt` and `Rucktritt` meet. Expects lower-case input.
-pub fn normalize_german(word: &str) -> String {
-    #[derive(PartialEq)]
-    enum State {
-        /// After a consonant or at the start.
-        N,
-        /// After a vowel that does not start an `ae/oe/ue` digraph.
-        V,
-        /// After `a`, `o` or `u` that may be followed by a silent `e`.
-        U,
-    }
-    let mut out = String::with_capacity(word.len());
-    let mut state = State::N;
-    for c in word.chars() {
-        match c {
-            'a' | 'o' => {
-                out.push(c);
-                state = State::U;
-            }
-            'u' => {
-                out.push(c);
-                state = if state == State::N {
-                    State::U
-                } else {
-                    State::V
-                };
-            }
-            'e' => {
-                if state != State::U {
-                    out.push(c);
-                }
-                state = State::V;
-            }
-            'i' | 'q' | 'y' => {
-                out.push(c);
-                state = State::V;
-            }
-            'ä' => {
-                out.push('a');
-                state = State::V;
-            }
-            'ö' => {
-                out.push('o');
-                state = State::V;
-            }
-            'ü' => {
-                out.push('u');
-                state = State::V;
-            }
-            'ß' => {
-                out.push_str("ss");
-                state = State::N;
-            }
-            _ => {
-                out.push(c);
-                state = State::N;
-            }
-        }
-    }
-    out
-}
-
-/// Token filter applying [`normalize_german`].
+/// Token filter applying [`fold::german`].
 #[derive(Clone)]
 pub struct GermanNormalizer;
 
@@ -279,7 +215,7 @@ impl TokenFilter for GermanNormalizer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> MapFilter<T> {
         MapFilter {
             inner: tokenizer,
-            map: normalize_german,
+            map: fold::german,
         }
     }
 }

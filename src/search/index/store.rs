@@ -20,6 +20,7 @@
 //! once each build their own generation; the last pointer wins and every one of them succeeds.
 
 use std::fs;
+use std::hash::Hasher;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -131,28 +132,27 @@ pub struct BuildError {
     pub error: String,
 }
 
-/// The FNV-1a offset basis, where every hash starts.
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a, the same hash as the corpus fingerprint.
-pub fn fnv(hash: u64, bytes: &[u8]) -> u64 {
-    let mut hash = hash;
-    for &byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+/// FNV-1a (the `fnv` crate) over byte strings one after another: the same hash as the corpus
+/// fingerprint.
+fn fnv<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
+    let mut hasher = fnv::FnvHasher::default();
+    for part in parts {
+        hasher.write(part);
     }
-    hash
+    hasher.finish()
 }
 
 /// The index key for a corpus fingerprint.
 pub fn key(corpus_fingerprint: u64) -> String {
-    let mut h = fnv(FNV_START, &corpus_fingerprint.to_le_bytes());
-    // The summaries stored in the index are rendered from the locales.
-    h = fnv(h, &crate::embedded::LOCALES_FINGERPRINT.to_le_bytes());
-    h = fnv(h, crate::search::analysis::compounds::DICTIONARY.as_bytes());
-    h = fnv(h, &analysis::ANALYZER_VERSION.to_le_bytes());
-    h = fnv(h, &SCHEMA_VERSION.to_le_bytes());
-    h = fnv(h, env!("CARGO_PKG_VERSION").as_bytes());
+    let h = fnv([
+        &corpus_fingerprint.to_le_bytes()[..],
+        // The summaries stored in the index are rendered from the locales.
+        &crate::embedded::LOCALES_FINGERPRINT.to_le_bytes(),
+        crate::search::analysis::compounds::DICTIONARY.as_bytes(),
+        &analysis::ANALYZER_VERSION.to_le_bytes(),
+        &SCHEMA_VERSION.to_le_bytes(),
+        env!("CARGO_PKG_VERSION").as_bytes(),
+    ]);
     format!("{h:016x}")
 }
 
@@ -194,7 +194,7 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
     }
     // Read now, parsed only when a filter needs it: a search without filters stays lean.
     let names_json = fs::read(path.join("names.json")).map_err(|e| e.to_string())?;
-    if fnv(FNV_START, &names_json) != lexicon.names_hash {
+    if fnv([names_json.as_slice()]) != lexicon.names_hash {
         return Err("names.json damaged".into());
     }
     let index = Index::open_in_dir(path).map_err(|e| e.to_string())?;
@@ -273,7 +273,7 @@ fn write_generation(
     write_file(&tmp.join("names.json"), &json)?;
     let lexicon = Lexicon {
         documents,
-        names_hash: fnv(FNV_START, &json),
+        names_hash: fnv([json.as_slice()]),
         ..lexicon
     };
     let json = serde_json::to_vec(&lexicon).map_err(|e| failed(tmp, &e))?;
@@ -379,23 +379,4 @@ fn is_generation(name: &str) -> bool {
         && key.chars().all(|c| c.is_ascii_hexdigit())
         && !generation.is_empty()
         && generation.chars().all(|c| c.is_ascii_hexdigit())
-}
-
-/// The default index location: `index/` in the checkout this binary was built from, when it
-/// runs inside that checkout; otherwise the user's cache directory.
-pub fn default_dir(cwd: Option<&Path>) -> PathBuf {
-    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if let Some(cwd) = cwd {
-        let inside = match (cwd.canonicalize(), checkout.canonicalize()) {
-            (Ok(cwd), Ok(checkout)) => cwd.starts_with(checkout),
-            _ => false,
-        };
-        if inside && checkout.join("Cargo.toml").is_file() {
-            return checkout.join("index");
-        }
-    }
-    dirs::cache_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join("senate-kb")
-        .join("index")
 }

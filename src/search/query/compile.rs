@@ -28,11 +28,12 @@ use crate::kb::corpus::State;
 use crate::kb::names;
 use crate::l10n::Lang;
 use crate::search::SearchError;
-use crate::search::analysis::{Analyzers, analyze, normalize_german};
+use crate::search::analysis::{Analyzers, analyze};
 use crate::search::index::schema::Fields;
 use crate::search::index::store::{Names, Opened};
-use crate::search::query::typos::{self, Fuzzy};
+use crate::search::query::typos::Fuzzy;
 use crate::search::query::{self, Atom, FilterField, Item};
+use crate::text::fold::filter_key as fold;
 
 /// The index of a language in per-language arrays: German 0, English 1.
 pub fn li(lang: Lang) -> usize {
@@ -135,7 +136,7 @@ fn texts(tokens: Vec<crate::search::analysis::Analyzed>) -> Vec<String> {
 
 /// The typo allowance of a word: none under 5 letters, one from 5, two from 9.
 fn allowance(word: &str) -> usize {
-    typos::typo_allowance(word)
+    crate::text::typos::typo_allowance(word)
 }
 
 /// Builds the spec of a word, phrase or prefix; `None` when it holds no word at all.
@@ -292,14 +293,9 @@ fn atom_query(s: &AtomSpec, f: &Fields, fuzzy: bool) -> Box<dyn Query> {
     any(clauses)
 }
 
-/// Fold for comparing filter values: lower case, diacritics and German digraphs folded.
-fn fold(text: &str) -> String {
-    normalize_german(&crate::kb::resolve::normalize(text))
-}
-
 /// What a `state:` value is compared with, folded: the state's code first, then its German
 /// and English names and its aliases. Worked out when the index is built and kept in
-/// `names.json`: a change to [`fold`] must bump the schema version, or older indexes keep
+/// `names.json`: a change to [`crate::text::fold::filter_key`] must bump the schema version, or older indexes keep
 /// keys folded the old way.
 pub fn state_keys(state: &State) -> Vec<String> {
     [&state.code, &state.de, &state.en]
