@@ -12,9 +12,15 @@
 //! - [`cli`]: the command line: arguments, the resolved configuration, terminal output.
 //! - [`l10n`]: every message in the user's language (Fluent); [`error`]: the errors that end
 //!   a run, told through it.
+//! - [`text`], underneath them all: how spellings are folded to meet, how many typos a word is
+//!   forgiven, what text may be shown raw.
 
-pub mod cli;
-pub mod commands;
+// The map above links modules that are the crate's own (`cargo doc --document-private-items`
+// shows them): the command line, the commands and search internals are not a library API.
+#![allow(rustdoc::private_intra_doc_links)]
+
+pub(crate) mod cli;
+pub(crate) mod commands;
 pub mod error;
 pub mod kb;
 pub mod l10n;

@@ -490,12 +490,12 @@ fn metrics_are_computed_as_documented() {
 fn equal_scores_keep_article_order() {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = Corpus::load(&CorpusLocation::Embedded).expect("corpus");
-    let mut docs = senate_kb::search::index::document::documents(&corpus);
+    let mut docs = senate_kb::search::documents(&corpus);
     let unsized_docs = std::iter::from_fn(move || docs.next());
     let mut engine =
         Engine::build_documents(dir.path(), 0x5e9, &corpus, unsized_docs).expect("index");
     let one_dir = tempfile::tempdir().expect("temp dir");
-    let sized_docs = senate_kb::search::index::document::documents(&corpus);
+    let sized_docs = senate_kb::search::documents(&corpus);
     let mut one_segment =
         Engine::build_documents(one_dir.path(), 0x5e9, &corpus, sized_docs).expect("index");
     let segments = std::fs::read_dir(engine.path())

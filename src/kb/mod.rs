@@ -12,6 +12,6 @@ pub mod answer;
 pub mod corpus;
 pub mod knowledge;
 pub mod mentions;
-pub mod names;
-pub mod profile;
+pub(crate) mod names;
+pub(crate) mod profile;
 pub mod resolve;

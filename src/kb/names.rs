@@ -59,7 +59,7 @@ pub struct NameMatch<'a> {
 }
 
 /// A name as comparable words ([`fold::words`]), single letters (middle initials) dropped.
-fn name_word_list(name: &str) -> Vec<String> {
+fn name_words(name: &str) -> Vec<String> {
     let mut words = fold::words(name);
     words.retain(|w| w.chars().count() > 1);
     words
@@ -73,7 +73,7 @@ fn forms(person: &Person) -> Vec<Vec<String>> {
         .chain(person.article_name.as_deref())
         .chain(person.aliases.iter().map(String::as_str));
     for name in names {
-        let words = name_word_list(name);
+        let words = name_words(name);
         if !words.is_empty() && !forms.contains(&words) {
             forms.push(words);
         }
@@ -81,16 +81,10 @@ fn forms(person: &Person) -> Vec<Vec<String>> {
     forms
 }
 
-/// A name as comparable words: lower case, diacritics folded, apostrophes dropped, other
-/// punctuation and quotes as spaces, middle initials (single letters) dropped.
-pub fn name_words(name: &str) -> Vec<String> {
-    name_word_list(name)
-}
-
 /// The people who answer to `query`, best first; empty when nobody does. People who match
 /// equally well keep the registry's (article) order.
 pub fn resolve<'a>(people: &'a [Person], query: &str) -> Vec<NameMatch<'a>> {
-    let typed = name_word_list(query);
+    let typed = name_words(query);
     if typed.is_empty() {
         return Vec::new();
     }
@@ -193,7 +187,7 @@ fn typo_distance(forms: &[Vec<String>], typed: &[String]) -> Option<usize> {
 /// The names closest to `query` for a "did you mean" (full names): those at the smallest
 /// distance found, within a third of the query's length (at least two edits), at most `max`.
 pub fn suggestions(people: &[Person], query: &str, max: usize) -> Vec<String> {
-    let typed = name_word_list(query).join(" ");
+    let typed = name_words(query).join(" ");
     if typed.is_empty() {
         return Vec::new();
     }

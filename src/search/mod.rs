@@ -11,8 +11,8 @@
 //! [`Engine`] ties them together. Printing is for the commands and the views.
 
 pub mod analysis;
-pub mod highlight;
-pub mod index;
+pub(crate) mod highlight;
+pub(crate) mod index;
 pub mod query;
 
 use std::path::{Path, PathBuf};
@@ -25,12 +25,13 @@ use crate::kb::corpus::{Corpus, CorpusLocation};
 use crate::l10n::Lang;
 use analysis::Analyzers;
 use highlight::matcher::best_unit;
-use highlight::{Best, positions};
+use highlight::positions;
 use index::store::{self, BuildError, OpenError, Opened};
 use index::{document, schema, writer};
 use query::Query;
 use query::compile::{self, Compiled};
 
+pub use highlight::Best;
 pub use index::document::{IndexDocument, IndexFacts, documents};
 pub use query::compile::CompileError;
 pub use query::relax::{Found, Relaxed};

@@ -6,4 +6,4 @@
 pub mod matcher;
 pub mod positions;
 
-pub use matcher::{Best, Tier};
+pub use matcher::Best;

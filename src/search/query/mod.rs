@@ -14,9 +14,9 @@
 //! queries (typos found in the index's term dictionaries by [`typos`]), and [`relax`] offers
 //! what matches the rest when nothing matches every word.
 
-pub mod compile;
-pub mod relax;
-pub mod typos;
+pub(crate) mod compile;
+pub(crate) mod relax;
+pub(crate) mod typos;
 
 /// The longest query accepted, in characters.
 pub const MAX_CHARS: usize = 1000;
