@@ -428,3 +428,44 @@ pub fn default_dir(cwd: Option<&Path>) -> PathBuf {
         .join("senate-kb")
         .join("index")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::corpus::{Corpus, CorpusLocation};
+    use crate::search::Engine;
+
+    /// Makes a generation look older than the grace period.
+    fn age(path: &Path) {
+        let long_ago = SystemTime::now() - 2 * GRACE;
+        fs::File::open(path)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+    }
+
+    /// A generation a reader has open survives garbage collection however old it is; once
+    /// the reader lets go, the next collection removes it.
+    #[test]
+    fn an_open_generation_is_never_collected() {
+        let (_, dir, engine) = crate::search::testing::corpus_engine();
+        let held = engine.path().clone();
+        let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
+        let newer = Engine::rebuild(dir.path(), &corpus).unwrap();
+        assert_ne!(newer.path(), &held);
+        assert!(engine.superseded());
+        assert!(!newer.superseded());
+        age(&held);
+        collect_garbage(dir.path());
+        assert!(held.is_dir(), "removed while open");
+        // A fork holds it too.
+        let fork = engine.fork();
+        drop(engine);
+        collect_garbage(dir.path());
+        assert!(held.is_dir(), "removed while a fork has it open");
+        drop(fork);
+        collect_garbage(dir.path());
+        assert!(!held.exists(), "kept after every reader let go");
+        assert!(newer.path().is_dir());
+    }
+}

@@ -51,12 +51,17 @@ impl IntoResponse for Json {
 #[allow(dead_code)]
 pub struct SearchParams {
     /// The query, in the command line's query language (`Plagiat`, `"Max Baucus"`,
-    /// `Stichwahl -Georgia`, `party:R outcome:gain`).
+    /// `Stichwahl -Georgia`, `party:R outcome:gain`); at most 1,000 characters.
+    #[param(min_length = 1, max_length = 1000)]
     q: String,
-    /// At most this many hits (default 10).
-    #[param(minimum = 0)]
+    /// At most this many hits (default 10; any number up to the largest 64-bit one is
+    /// taken, and documented up to 10^18).
+    #[param(minimum = 0, maximum = 1_000_000_000_000_000_000_f64)]
     limit: Option<u64>,
     /// The answer's language: any tag `--lang` takes (`de`, `en-GB`, `de_AT.UTF-8`).
+    #[param(
+        pattern = r"^(?:[dD][eE]|[eE][nN])(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?(?:\.[A-Za-z0-9-]+)?$"
+    )]
     lang: Option<String>,
 }
 
@@ -103,7 +108,10 @@ pub struct RacesParams {
     party: Option<PartyParam>,
     /// Only special elections.
     special: Option<bool>,
-    /// The answer's language: any tag `--lang` takes.
+    /// The answer's language: any tag `--lang` takes (`de`, `en-GB`, `de_AT.UTF-8`).
+    #[param(
+        pattern = r"^(?:[dD][eE]|[eE][nN])(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?(?:\.[A-Za-z0-9-]+)?$"
+    )]
     lang: Option<String>,
 }
 
@@ -164,7 +172,10 @@ pub async fn races(
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct LangParams {
-    /// The answer's language: any tag `--lang` takes.
+    /// The answer's language: any tag `--lang` takes (`de`, `en-GB`, `de_AT.UTF-8`).
+    #[param(
+        pattern = r"^(?:[dD][eE]|[eE][nN])(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?(?:\.[A-Za-z0-9-]+)?$"
+    )]
     lang: Option<String>,
 }
 
@@ -205,9 +216,14 @@ pub async fn race(
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct PeopleParams {
-    /// A name, or part of one (`Udall`, `tom udall`, `landrieu`); a typo is forgiven.
+    /// A name, or part of one (`Udall`, `tom udall`, `landrieu`); a typo is forgiven; at
+    /// most 200 characters.
+    #[param(max_length = 200)]
     q: String,
-    /// The answer's language: any tag `--lang` takes.
+    /// The answer's language: any tag `--lang` takes (`de`, `en-GB`, `de_AT.UTF-8`).
+    #[param(
+        pattern = r"^(?:[dD][eE]|[eE][nN])(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?(?:\.[A-Za-z0-9-]+)?$"
+    )]
     lang: Option<String>,
 }
 

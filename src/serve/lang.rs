@@ -28,15 +28,26 @@ pub fn negotiate(lang_param: Option<&str>, headers: &HeaderMap) -> Result<Lang, 
     Ok(accepted(headers).unwrap_or(Lang::En))
 }
 
-/// The first language of `Accept-Language`, in the client's order (`q` values), that we
-/// have. Malformed entries are skipped.
+/// The first language of `Accept-Language`, in the client's order of preference (`q`
+/// values, then the order given), that we have. Malformed entries and `q=0` are skipped.
 pub fn accepted(headers: &HeaderMap) -> Option<Lang> {
-    headers
+    let mut ranges: Vec<(&str, f32)> = headers
         .get_all(ACCEPT_LANGUAGE)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .flat_map(fluent_langneg::accepted_languages::parse)
-        .find_map(|tag| Lang::negotiate(&tag.to_string()))
+        .flat_map(|value| value.split(','))
+        .filter_map(|range| {
+            let mut parts = range.split(';').map(str::trim);
+            let tag = parts.next().filter(|t| !t.is_empty() && *t != "*")?;
+            let q = parts
+                .find_map(|p| p.strip_prefix("q=").or_else(|| p.strip_prefix("Q=")))
+                .map_or(Some(1.0), |q| q.parse::<f32>().ok())?;
+            (q > 0.0 && q <= 1.0).then_some((tag, q))
+        })
+        .collect();
+    // Stable: equal preferences keep the client's order.
+    ranges.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranges.into_iter().find_map(|(tag, _)| Lang::negotiate(tag))
 }
 
 thread_local! {
@@ -90,7 +101,10 @@ mod tests {
             ("fr, it;q=0.5", None),
             ("*", None),
             ("", None),
-            ("de-DE-x-private, en", Some(Lang::De)),
+            ("de-DE, en", Some(Lang::De)),
+            ("de;q=0, en;q=0.1", Some(Lang::En)),
+            ("de;q=x, en;q=0.1", Some(Lang::En)),
+            ("en-GB;q=0.8, de-AT", Some(Lang::De)),
         ] {
             assert_eq!(accepted(&headers(accept)), want, "{accept}");
         }

@@ -25,7 +25,7 @@ use axum::http::header::{
     CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, VARY,
     X_CONTENT_TYPE_OPTIONS,
 };
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower::ServiceBuilder;
@@ -110,6 +110,12 @@ pub async fn language(mut request: Request, next: Next) -> Response {
             ApiError::HeadersTooLarge(MAX_HEADERS).into_response(),
         );
     }
+    // A method no route takes is a 405 (or 404) whatever the parameters: the router says.
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        request.extensions_mut().insert(Negotiated(fallback));
+        request.extensions_mut().insert(Params::default());
+        return finish(fallback, next.run(request).await);
+    }
     let params = match Params::parse(uri.query().unwrap_or("")) {
         Ok(params) => params,
         Err(e) => return finish(fallback, e.into_response()),
@@ -124,18 +130,26 @@ pub async fn language(mut request: Request, next: Next) -> Response {
 }
 
 /// Sets `Content-Language`, and writes the JSON body of an error: the one a handler returned
-/// ([`ApiError`] in the extensions), or the one a bodiless error response of axum or
-/// tower-http stands for (405, 408, 413, an unknown route's 404).
+/// ([`ApiError`] in the extensions), or the one a bodiless or plain-text error response of
+/// axum or tower-http stands for (405, 408, 413, an unknown route's 404). Error pages of
+/// another type (HTML) are left as they are.
 fn finish(lang: Lang, mut response: Response) -> Response {
     response
         .headers_mut()
         .insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
     let status = response.status();
     let error = response.extensions_mut().remove::<ApiError>().or_else(|| {
-        let bodiless = !response.headers().contains_key(CONTENT_TYPE);
-        (bodiless && (status.is_client_error() || status.is_server_error()))
-            .then(|| ApiError::of_status(status))
-            .flatten()
+        // Bodiless, or a plain-text line from tower-http (`length limit exceeded`).
+        let plain = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_none_or(|t| t.as_bytes().starts_with(b"text/plain"));
+        let failed = status.is_client_error() || status.is_server_error();
+        if plain && failed {
+            ApiError::of_status(status)
+        } else {
+            None
+        }
     });
     let Some(error) = error else {
         return response;

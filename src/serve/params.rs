@@ -117,6 +117,10 @@ fn decode(text: &str) -> Result<String, ()> {
             b'+' => out.push(b' '),
             b'%' => {
                 let hex = bytes.get(i + 1..i + 3).ok_or(())?;
+                // Two digits: `from_str_radix` alone would take `%+1`.
+                if !hex.iter().all(u8::is_ascii_hexdigit) {
+                    return Err(());
+                }
                 let hex = std::str::from_utf8(hex).map_err(|_| ())?;
                 out.push(u8::from_str_radix(hex, 16).map_err(|_| ())?);
                 i += 2;

@@ -1,6 +1,9 @@
 //! Shared helpers for the integration tests: run the real binary with a clean environment.
 #![allow(dead_code)]
 
+pub mod hostile;
+pub mod server;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
