@@ -58,15 +58,10 @@ pub struct SearchParams {
     /// taken, and documented up to 10^18).
     #[param(minimum = 0, maximum = 1_000_000_000_000_000_000_f64)]
     limit: Option<u64>,
-    /// The answer's language: any tag `--lang` takes (`de`, `en-GB`, `de_AT.UTF-8`).
-    #[param(
-        pattern = r"^(?:[dD][eE]|[eE][nN])(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?(?:\.[A-Za-z0-9-]+)?$"
-    )]
-    lang: Option<String>,
 }
 
 /// Full-text search over both languages, as `senate-kb search <q> --limit N --json`.
-#[utoipa::path(get, path = "/api/search", params(SearchParams), responses(
+#[utoipa::path(get, path = "/api/search", params(SearchParams, LangParams), responses(
     (status = 200, description = "What the query found (also when nothing: `hits` is empty)", body = SearchView),
     (status = 400, description = "A bad parameter, a query that cannot be parsed, an unknown language", body = ErrorBody),
     (status = 414, description = "The address is too long", body = ErrorBody),
@@ -108,11 +103,6 @@ pub struct RacesParams {
     party: Option<PartyParam>,
     /// Only special elections.
     special: Option<bool>,
-    /// The answer's language: any tag `--lang` takes (`de`, `en-GB`, `de_AT.UTF-8`).
-    #[param(
-        pattern = r"^(?:[dD][eE]|[eE][nN])(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?(?:\.[A-Za-z0-9-]+)?$"
-    )]
-    lang: Option<String>,
 }
 
 /// `outcome` (for the document).
@@ -141,7 +131,7 @@ pub enum PartyParam {
 }
 
 /// The races, filtered, as `senate-kb races [--outcome …] [--party …] [--special] --json`.
-#[utoipa::path(get, path = "/api/races", params(RacesParams), responses(
+#[utoipa::path(get, path = "/api/races", params(RacesParams, LangParams), responses(
     (status = 200, description = "The races that pass the filters (maybe none)", body = RacesView),
     (status = 400, description = "A bad parameter or an unknown language", body = ErrorBody),
     (status = 414, description = "The address is too long", body = ErrorBody),
@@ -167,7 +157,7 @@ pub async fn races(
     }))
 }
 
-/// The parameters every route takes.
+/// The parameter every API route takes.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
@@ -220,16 +210,11 @@ pub struct PeopleParams {
     /// most 200 characters.
     #[param(max_length = 200)]
     q: String,
-    /// The answer's language: any tag `--lang` takes (`de`, `en-GB`, `de_AT.UTF-8`).
-    #[param(
-        pattern = r"^(?:[dD][eE]|[eE][nN])(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?(?:\.[A-Za-z0-9-]+)?$"
-    )]
-    lang: Option<String>,
 }
 
 /// Everyone who answers to a name, with every race they appear in, as `senate-kb person <q>
 /// --json` (`people` is empty when nobody does).
-#[utoipa::path(get, path = "/api/people", params(PeopleParams), responses(
+#[utoipa::path(get, path = "/api/people", params(PeopleParams, LangParams), responses(
     (status = 200, description = "Everyone who answers to the name, best first (maybe nobody)", body = PersonResult),
     (status = 400, description = "A name too long, a bad parameter, an unknown language", body = ErrorBody),
     (status = 414, description = "The address is too long", body = ErrorBody),
