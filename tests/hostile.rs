@@ -126,28 +126,11 @@ fn hostile_arguments_to_every_command() {
         }
     }
     // Four worker threads: the runs wait on processes as much as they compute.
-    let results: Vec<(Run, Run)> = std::thread::scope(|s| {
-        let chunks: Vec<_> = jobs.chunks(jobs.len().div_ceil(4)).collect();
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|&(command, case, json)| {
-                            (
-                                run(command, case, "en", json),
-                                run(command, case, "de", !json),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
-            .collect()
+    let results: Vec<(Run, Run)> = common::parallel(&jobs, 4, |&(command, case, json)| {
+        (
+            run(command, case, "en", json),
+            run(command, case, "de", !json),
+        )
     });
     let mut failures = Vec::new();
     let mut slowest: Option<&Run> = None;

@@ -98,15 +98,9 @@ fn search_is_the_clis_json_for_every_judged_query_in_both_languages() {
         .iter()
         .flat_map(|(_, text)| [("de", text.as_str()), ("en", text.as_str())])
         .collect();
-    std::thread::scope(|s| {
-        for chunk in jobs.chunks(jobs.len().div_ceil(4)) {
-            s.spawn(move || {
-                for (lang, text) in chunk {
-                    let path = format!("/api/search?q={}", enc(text));
-                    assert_same_as_cli(&path, lang, &["search", "--", text]);
-                }
-            });
-        }
+    common::parallel(&jobs, 4, |(lang, text)| {
+        let path = format!("/api/search?q={}", enc(text));
+        assert_same_as_cli(&path, lang, &["search", "--", text]);
     });
     // With a limit, and a query whose answer is relaxed.
     assert_same_as_cli(

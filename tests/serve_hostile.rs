@@ -65,38 +65,21 @@ fn the_command_lines_hostile_table_over_http() {
             }
         }
     }
-    let results: Vec<(String, Reply, Duration)> = std::thread::scope(|s| {
-        let handles: Vec<_> = jobs
-            .chunks(jobs.len().div_ceil(4))
-            .map(|chunk| {
-                let server = &server;
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|&(route, case, lang)| {
-                            let bytes = case.arg.as_encoded_bytes();
-                            let path = route.replace("{}", &encode(bytes));
-                            let sep = if path.contains('?') { '&' } else { '?' };
-                            let path = format!("{path}{sep}lang={lang}");
-                            let label = format!("{route} {:?} ({lang})", case.name);
-                            let started = Instant::now();
-                            let reply = if path.len() > MAX_CLIENT_URI {
-                                // Longer than an HTTP client sends: over a socket.
-                                raw_reply(server, &path)
-                            } else {
-                                server.get(&path)
-                            };
-                            (label, reply, started.elapsed())
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
-            .collect()
-    });
+    let results: Vec<(String, Reply, Duration)> =
+        common::parallel(&jobs, 4, |&(route, case, lang)| {
+            let path = route.replace("{}", &encode(case.arg.as_encoded_bytes()));
+            let sep = if path.contains('?') { '&' } else { '?' };
+            let path = format!("{path}{sep}lang={lang}");
+            let label = format!("{route} {:?} ({lang})", case.name);
+            let started = Instant::now();
+            let reply = if path.len() > MAX_CLIENT_URI {
+                // Longer than an HTTP client sends: over a socket.
+                raw_reply(&server, &path)
+            } else {
+                server.get(&path)
+            };
+            (label, reply, started.elapsed())
+        });
     let mut failures = Vec::new();
     let mut statuses = std::collections::BTreeMap::new();
     for (label, reply, took) in &results {
