@@ -79,14 +79,11 @@ pub async fn search(
         .unwrap_or(commands::search::DEFAULT_LIMIT);
     let parsed = query::parse(&text).map_err(Error::Query)?;
     ready(&state)?;
-    // A search can take a while (typos, relaxing): off the async threads.
-    let found = tokio::task::spawn_blocking(move || {
-        let ready = state.ready().ok_or(ApiError::NotReady)?;
+    let found = blocking(state, move |ready| {
         let mut engine = ready.engines.lease();
         engine.find(&parsed, limit).map_err(ApiError::from)
     })
-    .await
-    .map_err(|e| ApiError::from(Error::Index(e.to_string())))??;
+    .await?;
     Ok(Json::of(&SearchView::new(&text, lang, &found)))
 }
 
@@ -226,17 +223,16 @@ pub async fn people(
     Extension(params): Extension<Params>,
 ) -> Result<Json, ApiError> {
     params.allow(&["q", "lang"])?;
-    let name = params.required("q")?;
-    let ready = ready(&state)?;
-    let profiles = commands::person::lookup(&ready.corpus, &ready.mentions, name)?;
-    Ok(with_l10n(lang, |l10n| {
-        Json::of(&crate::views::person::view(
-            &ready.corpus,
-            name,
-            &profiles,
-            l10n,
-        ))
-    }))
+    let name = params.required("q")?.to_string();
+    ready(&state)?;
+    blocking(state, move |ready| {
+        let profiles = commands::person::lookup(&ready.corpus, &ready.mentions, &name)?;
+        Ok(with_l10n(lang, |l10n| {
+            let view = crate::views::person::view(&ready.corpus, &name, &profiles, l10n);
+            Json::of(&view)
+        }))
+    })
+    .await
 }
 
 /// The election at a glance, as `senate-kb stats --json`.
@@ -294,6 +290,18 @@ pub async fn readyz(State(state): State<Arc<AppState>>) -> Result<Json, ApiError
         generation: Some(ready.engines.generation()),
         documents: Some(ready.engines.documents()),
     }))
+}
+
+/// Runs `work` on the blocking threads, off the async ones: a search (typos, relaxing) or a
+/// name looked up with its typos can take milliseconds, and may wait on the disk for the
+/// index's pages.
+async fn blocking<R: Send + 'static>(
+    state: Arc<AppState>,
+    work: impl FnOnce(&Ready) -> Result<R, ApiError> + Send + 'static,
+) -> Result<R, ApiError> {
+    tokio::task::spawn_blocking(move || work(ready(&state)?))
+        .await
+        .map_err(|e| ApiError::from(Error::Index(e.to_string())))?
 }
 
 /// What a handler answers from, or 503 while the index is being opened.
