@@ -407,3 +407,62 @@ fn a_slow_client_is_cut_off_and_others_are_answered_meanwhile() {
     assert!(took < Duration::from_secs(15), "cut off after {took:?}");
     assert_eq!(server.get("/healthz").status, 200);
 }
+
+#[test]
+fn more_requests_than_the_server_answers_at_once_are_refused_with_503() {
+    let server = Server::ready(index(), &[]);
+    // Searches that take a while in a debug build, sent all at once from more clients than
+    // the server answers at once (256): the ones over are refused at once (503 `overloaded`),
+    // or, waiting for a search thread past the request timeout, 503 `timeout`.
+    let heavy = "/api/search?q=Senatorrr+Stichwahlll+Kandidatinnn+Gouverneursss+Republikanerrr+Demokratinnnn+Wahlbezirkk+Vorwahlenn&limit=1000";
+    let clients = 400;
+    let barrier = std::sync::Barrier::new(clients);
+    let replies: Vec<(Option<u16>, String)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..clients)
+            .map(|_| {
+                let barrier = &barrier;
+                let server = &server;
+                s.spawn(move || {
+                    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+                    stream
+                        .set_read_timeout(Some(Duration::from_secs(60)))
+                        .unwrap();
+                    barrier.wait();
+                    let request =
+                        format!("GET {heavy} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                    let _ = stream.write_all(request.as_bytes());
+                    let mut response = Vec::new();
+                    let _ = stream.read_to_end(&mut response);
+                    let text = String::from_utf8_lossy(&response).into_owned();
+                    let status = text.get(9..12).and_then(|c| c.parse().ok());
+                    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string());
+                    (status, body.unwrap_or_default())
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut counts = std::collections::BTreeMap::new();
+    for (status, body) in &replies {
+        let code = match status {
+            Some(200) => "ok".to_string(),
+            Some(503) => serde_json::from_str::<serde_json::Value>(body)
+                .map(|d| d["error"]["code"].as_str().unwrap_or("?").to_string())
+                .unwrap_or_else(|_| format!("not JSON: {body:.100}")),
+            other => format!("{other:?}: {body:.100}"),
+        };
+        *counts.entry(code).or_insert(0) += 1;
+    }
+    eprintln!("{clients} clients at once: {counts:?}");
+    assert!(
+        counts.get("overloaded").is_some_and(|&n| n > 0),
+        "{counts:?}"
+    );
+    for code in counts.keys() {
+        assert!(
+            ["ok", "overloaded", "timeout"].contains(&code.as_str()),
+            "{counts:?}"
+        );
+    }
+    assert_eq!(server.get("/api/search?q=Plagiat").status, 200);
+}
