@@ -57,8 +57,8 @@ pub enum ColorChoice {
     Never,
 }
 
-/// `--party`: a party code, any case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// `--party`: a party code, any case (also `/api/races?party=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, utoipa::ToSchema)]
 #[value(rename_all = "UPPER")]
 pub enum PartyArg {
     /// Democratic.
@@ -71,8 +71,9 @@ pub enum PartyArg {
     L,
 }
 
-/// `--outcome`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// `--outcome` (also `/api/races?outcome=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
 pub enum OutcomeArg {
     /// The seat changed party.
     Gain,

@@ -45,10 +45,9 @@ impl IntoResponse for Json {
     }
 }
 
-/// The parameters of `/api/search`.
+/// The parameters of `/api/search`: `search`'s arguments.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct SearchParams {
     /// The query, in the command line's query language (`Plagiat`, `"Max Baucus"`,
     /// `Stichwahl -Georgia`, `party:R outcome:gain`); at most 1,000 characters.
@@ -56,8 +55,19 @@ pub struct SearchParams {
     q: String,
     /// At most this many hits (default 10; any number up to the largest 64-bit one is
     /// taken, and documented up to 10^18).
-    #[param(minimum = 0, maximum = 1_000_000_000_000_000_000_f64)]
-    limit: Option<u64>,
+    #[param(value_type = Option<u64>, minimum = 0, maximum = 1_000_000_000_000_000_000_f64)]
+    limit: Option<usize>,
+}
+
+impl SearchParams {
+    /// Reads them from the query string, as `search` reads its arguments.
+    fn read(params: &Params) -> Result<SearchParams, ApiError> {
+        params.allow(&["q", "limit", "lang"])?;
+        Ok(SearchParams {
+            q: params.required("q")?.to_string(),
+            limit: params.number("limit")?,
+        })
+    }
 }
 
 /// Full-text search over both languages, as `senate-kb search <q> --limit N --json`.
@@ -72,11 +82,8 @@ pub async fn search(
     Extension(Negotiated(lang)): Extension<Negotiated>,
     Extension(params): Extension<Params>,
 ) -> Result<Json, ApiError> {
-    params.allow(&["q", "limit", "lang"])?;
-    let text = params.required("q")?.to_string();
-    let limit = params
-        .number("limit")?
-        .unwrap_or(commands::search::DEFAULT_LIMIT);
+    let SearchParams { q: text, limit } = SearchParams::read(&params)?;
+    let limit = limit.unwrap_or(commands::search::DEFAULT_LIMIT);
     let parsed = query::parse(&text).map_err(Error::Query)?;
     ready(&state)?;
     let found = blocking(state, move |ready| {
@@ -87,44 +94,34 @@ pub async fn search(
     Ok(Json::of(&SearchView::new(&text, lang, &found)))
 }
 
-/// The parameters of `/api/races`.
+/// The parameters of `/api/races`: `races`'s flags.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct RacesParams {
     /// Only races with this outcome.
     #[param(inline)]
-    outcome: Option<OutcomeParam>,
+    outcome: Option<OutcomeArg>,
     /// Only races this party's candidate won (any case).
     #[param(inline)]
-    party: Option<PartyParam>,
+    party: Option<PartyArg>,
     /// Only special elections.
     special: Option<bool>,
 }
 
-/// `outcome` (for the document).
-#[derive(utoipa::ToSchema)]
-#[schema(rename_all = "lowercase")]
-#[allow(dead_code)]
-pub enum OutcomeParam {
-    /// The seat changed party.
-    Gain,
-    /// The seat stayed with its party.
-    Hold,
-}
-
-/// `party` (for the document).
-#[derive(utoipa::ToSchema)]
-#[allow(dead_code)]
-pub enum PartyParam {
-    /// Democratic.
-    D,
-    /// Republican.
-    R,
-    /// Independent.
-    I,
-    /// Libertarian.
-    L,
+impl RacesParams {
+    /// Reads them from the query string, as clap reads `races`'s flags.
+    fn read(params: &Params) -> Result<RacesParams, ApiError> {
+        params.allow(&["outcome", "party", "special", "lang"])?;
+        Ok(RacesParams {
+            outcome: params.parsed("outcome", Expected::OneOf("gain, hold"), |v| {
+                OutcomeArg::from_str(v, false).ok()
+            })?,
+            party: params.parsed("party", Expected::OneOf("D, R, I, L"), |v| {
+                PartyArg::from_str(v, true).ok()
+            })?,
+            special: Some(params.boolean("special")?),
+        })
+    }
 }
 
 /// The races, filtered, as `senate-kb races [--outcome …] [--party …] [--special] --json`.
@@ -139,14 +136,12 @@ pub async fn races(
     Extension(Negotiated(lang)): Extension<Negotiated>,
     Extension(params): Extension<Params>,
 ) -> Result<Json, ApiError> {
-    params.allow(&["outcome", "party", "special", "lang"])?;
-    let outcome = params.parsed("outcome", Expected::OneOf("gain, hold"), |v| {
-        OutcomeArg::from_str(v, false).ok()
-    })?;
-    let party = params.parsed("party", Expected::OneOf("D, R, I, L"), |v| {
-        PartyArg::from_str(v, true).ok()
-    })?;
-    let filter = commands::races::filter(outcome, party, params.boolean("special")?);
+    let RacesParams {
+        outcome,
+        party,
+        special,
+    } = RacesParams::read(&params)?;
+    let filter = commands::races::filter(outcome, party, special.unwrap_or(false));
     let ready = ready(&state)?;
     let races = filter.races(&ready.corpus);
     Ok(with_l10n(lang, |l10n| {
@@ -154,7 +149,8 @@ pub async fn races(
     }))
 }
 
-/// The parameter every API route takes.
+/// The parameter every API route takes. The language layer reads it (see
+/// [`super::lang`]); this is its part of the OpenAPI document.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
@@ -198,15 +194,24 @@ pub async fn race(
     Ok(Json::of(&race))
 }
 
-/// The parameters of `/api/people`.
+/// The parameters of `/api/people`: `person`'s argument.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct PeopleParams {
     /// A name, or part of one (`Udall`, `tom udall`, `landrieu`); a typo is forgiven; at
     /// most 200 characters.
     #[param(max_length = 200)]
     q: String,
+}
+
+impl PeopleParams {
+    /// Reads them from the query string.
+    fn read(params: &Params) -> Result<PeopleParams, ApiError> {
+        params.allow(&["q", "lang"])?;
+        Ok(PeopleParams {
+            q: params.required("q")?.to_string(),
+        })
+    }
 }
 
 /// Everyone who answers to a name, with every race they appear in, as `senate-kb person <q>
@@ -222,8 +227,7 @@ pub async fn people(
     Extension(Negotiated(lang)): Extension<Negotiated>,
     Extension(params): Extension<Params>,
 ) -> Result<Json, ApiError> {
-    params.allow(&["q", "lang"])?;
-    let name = params.required("q")?.to_string();
+    let PeopleParams { q: name } = PeopleParams::read(&params)?;
     ready(&state)?;
     blocking(state, move |ready| {
         let profiles = commands::person::lookup(&ready.corpus, &ready.mentions, &name)?;
