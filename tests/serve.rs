@@ -11,10 +11,10 @@ use std::time::Duration;
 use common::server::{Server, enc};
 use common::{RACE_IDS, cmd, index, stdout};
 
-/// The one server of most tests here, on the test binary's index, started on first use.
-fn server() -> &'static Server {
-    static SERVER: std::sync::OnceLock<Server> = std::sync::OnceLock::new();
-    SERVER.get_or_init(|| Server::ready(index(), &[]))
+/// A server on the test binary's index, ready. Each test starts its own and stops it when
+/// it ends (a server in a `static` would never be stopped: statics are not dropped).
+fn server() -> Server {
+    Server::ready(index(), &[])
 }
 
 /// What the command line prints with `--json` for `args` (any exit status).
@@ -35,9 +35,9 @@ fn cli_json(lang: &str, args: &[&str]) -> String {
 }
 
 /// Asserts that a route answers 200 with exactly what the command prints.
-fn assert_same_as_cli(path: &str, lang: &str, args: &[&str]) {
+fn assert_same_as_cli(server: &Server, path: &str, lang: &str, args: &[&str]) {
     let sep = if path.contains('?') { '&' } else { '?' };
-    let reply = server().get(&format!("{path}{sep}lang={lang}"));
+    let reply = server.get(&format!("{path}{sep}lang={lang}"));
     assert_eq!(reply.status, 200, "{path} ({lang}): {}", reply.body);
     let want = cli_json(lang, args);
     assert!(
@@ -92,6 +92,7 @@ fn judged_queries() -> Vec<(String, String)> {
 
 #[test]
 fn search_is_the_clis_json_for_every_judged_query_in_both_languages() {
+    let server = server();
     let queries = judged_queries();
     assert!(queries.len() >= 50, "{} judged queries", queries.len());
     let jobs: Vec<(&str, &str)> = queries
@@ -100,15 +101,17 @@ fn search_is_the_clis_json_for_every_judged_query_in_both_languages() {
         .collect();
     common::parallel(&jobs, 4, |(lang, text)| {
         let path = format!("/api/search?q={}", enc(text));
-        assert_same_as_cli(&path, lang, &["search", "--", text]);
+        assert_same_as_cli(&server, &path, lang, &["search", "--", text]);
     });
     // With a limit, and a query whose answer is relaxed.
     assert_same_as_cli(
+        &server,
         "/api/search?q=Wahl&limit=3",
         "de",
         &["search", "--limit", "3", "Wahl"],
     );
     assert_same_as_cli(
+        &server,
         "/api/search?q=who+replaced+Max+Baucus",
         "en",
         &["search", "who", "replaced", "Max", "Baucus"],
@@ -117,6 +120,7 @@ fn search_is_the_clis_json_for_every_judged_query_in_both_languages() {
 
 #[test]
 fn races_race_people_and_stats_are_the_clis_json() {
+    let server = server();
     for lang in ["de", "en"] {
         for (query, args) in [
             ("", &[][..]),
@@ -136,10 +140,10 @@ fn races_race_people_and_stats_are_the_clis_json() {
             let args: Vec<&str> = std::iter::once("races")
                 .chain(args.iter().copied())
                 .collect();
-            assert_same_as_cli(&format!("/api/races{query}"), lang, &args);
+            assert_same_as_cli(&server, &format!("/api/races{query}"), lang, &args);
         }
         for id in RACE_IDS {
-            assert_same_as_cli(&format!("/api/races/{id}"), lang, &["race", id]);
+            assert_same_as_cli(&server, &format!("/api/races/{id}"), lang, &["race", id]);
         }
         for name in [
             "new hampshire",
@@ -147,7 +151,12 @@ fn races_race_people_and_stats_are_the_clis_json() {
             "MONTANA",
             "sued carolina special",
         ] {
-            assert_same_as_cli(&format!("/api/races/{}", enc(name)), lang, &["race", name]);
+            assert_same_as_cli(
+                &server,
+                &format!("/api/races/{}", enc(name)),
+                lang,
+                &["race", name],
+            );
         }
         for name in [
             "Udall",
@@ -158,15 +167,16 @@ fn races_race_people_and_stats_are_the_clis_json() {
             "Zzyzx",
         ] {
             assert_same_as_cli(
+                &server,
                 &format!("/api/people?q={}", enc(name)),
                 lang,
                 &["person", name],
             );
         }
-        assert_same_as_cli("/api/stats", lang, &["stats"]);
+        assert_same_as_cli(&server, "/api/stats", lang, &["stats"]);
     }
     // Nobody answers: 200 with no people.
-    let nobody = server().get("/api/people?q=Zzyzx");
+    let nobody = server.get("/api/people?q=Zzyzx");
     assert_eq!(nobody.status, 200);
     assert_eq!(nobody.json()["people"], serde_json::json!([]));
 }
@@ -185,7 +195,7 @@ const ROUTES: [&str; 8] = [
 
 #[test]
 fn every_route_answers_in_both_languages_by_parameter_and_by_accept_language() {
-    let s = server();
+    let s = &server();
     for route in ROUTES {
         let sep = if route.contains('?') { '&' } else { '?' };
         let plain = s.get(route);
@@ -243,7 +253,7 @@ type Failing<'a> = (String, Vec<(&'a str, String)>, u16, &'a str);
 /// Every error code: (request path, headers, status, code).
 #[test]
 fn every_error_has_its_status_code_and_a_localized_message() {
-    let s = server();
+    let s = &server();
     let long_query = "a".repeat(1001);
     let long_name = "a".repeat(201);
     let huge = "x".repeat(20_000);
@@ -372,7 +382,7 @@ fn every_error_has_its_status_code_and_a_localized_message() {
 
 #[test]
 fn methods_other_than_get_and_bodies_are_refused() {
-    let s = server();
+    let s = &server();
     for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"] {
         for path in ["/api/search?q=Wahl", "/api/races/mt", "/healthz"] {
             let request = format!(
@@ -409,7 +419,7 @@ fn methods_other_than_get_and_bodies_are_refused() {
 
 #[test]
 fn every_response_carries_the_security_headers() {
-    let s = server();
+    let s = &server();
     let mut replies: Vec<(String, common::server::Reply)> =
         ROUTES.iter().map(|r| (r.to_string(), s.get(r))).collect();
     for path in [

@@ -134,20 +134,24 @@ async fn signal() {
     let _ = interrupt.await;
 }
 
-/// Looks for a new generation of the index every [`state::REFRESH_EVERY`] and opens it; a
-/// failure is told once (on stderr, in the server's language) and the old one stays live.
+/// Looks for a new generation of the index every [`state::REFRESH_EVERY`] and opens it. A
+/// failure is told once (on stderr, in the server's language), the old generation stays
+/// live, and the next tries come less and less often (up to a minute apart): opening can
+/// mean building, which is not to be done every second.
 async fn keep_fresh(state: Arc<AppState>, lang: Lang) {
     let mut told: Option<String> = None;
-    let mut tick = tokio::time::interval(state::REFRESH_EVERY);
+    let mut failures = 0u32;
     loop {
-        tick.tick().await;
+        tokio::time::sleep(state::REFRESH_EVERY * 2u32.pow(failures.min(6))).await;
         let state = Arc::clone(&state);
         let refreshed =
             tokio::task::spawn_blocking(move || state.ready().map(|r| r.engines.refresh())).await;
         let Ok(Some(Err(e))) = refreshed else {
             told = None;
+            failures = 0;
             continue;
         };
+        failures += 1;
         let message = lang::with_l10n(lang, |l10n| {
             let mut args = Args::new();
             args.set("error", e.render(l10n));
