@@ -27,6 +27,18 @@ use crate::views::race::{RaceJson, RacesView};
 use crate::views::search::SearchView;
 use crate::views::stats::StatsView;
 
+/// The errors every API route may answer besides its own (for the OpenAPI document).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum Unavailable {
+    /// The address is longer than the server reads.
+    #[response(status = 414)]
+    UriTooLong(ErrorBody),
+    /// Not ready yet (the index is being opened), or overloaded.
+    #[response(status = 503)]
+    NotNow(ErrorBody),
+}
+
 /// A JSON document as [`crate::views::write_json`] writes it (with its final newline).
 pub struct Json(pub Vec<u8>);
 
@@ -74,8 +86,7 @@ impl SearchParams {
 #[utoipa::path(get, path = "/api/search", params(SearchParams, LangParams), responses(
     (status = 200, description = "What the query found (also when nothing: `hits` is empty)", body = SearchView),
     (status = 400, description = "A bad parameter, a query that cannot be parsed, an unknown language", body = ErrorBody),
-    (status = 414, description = "The address is too long", body = ErrorBody),
-    (status = 503, description = "Not ready yet, or overloaded", body = ErrorBody),
+    Unavailable,
 ))]
 pub async fn search(
     State(state): State<Arc<AppState>>,
@@ -128,8 +139,7 @@ impl RacesParams {
 #[utoipa::path(get, path = "/api/races", params(RacesParams, LangParams), responses(
     (status = 200, description = "The races that pass the filters (maybe none)", body = RacesView),
     (status = 400, description = "A bad parameter or an unknown language", body = ErrorBody),
-    (status = 414, description = "The address is too long", body = ErrorBody),
-    (status = 503, description = "Not ready yet, or overloaded", body = ErrorBody),
+    Unavailable,
 ))]
 pub async fn races(
     State(state): State<Arc<AppState>>,
@@ -171,8 +181,7 @@ pub struct LangParams {
     (status = 200, description = "The race, with its narrative", body = RaceJson),
     (status = 400, description = "A name several races answer to, a bad parameter, an unknown language", body = ErrorBody),
     (status = 404, description = "No race answers to it", body = ErrorBody),
-    (status = 414, description = "The address is too long", body = ErrorBody),
-    (status = 503, description = "Not ready yet, or overloaded", body = ErrorBody),
+    Unavailable,
 ))]
 pub async fn race(
     State(state): State<Arc<AppState>>,
@@ -219,8 +228,7 @@ impl PeopleParams {
 #[utoipa::path(get, path = "/api/people", params(PeopleParams, LangParams), responses(
     (status = 200, description = "Everyone who answers to the name, best first (maybe nobody)", body = PersonResult),
     (status = 400, description = "A name too long, a bad parameter, an unknown language", body = ErrorBody),
-    (status = 414, description = "The address is too long", body = ErrorBody),
-    (status = 503, description = "Not ready yet, or overloaded", body = ErrorBody),
+    Unavailable,
 ))]
 pub async fn people(
     State(state): State<Arc<AppState>>,
@@ -243,8 +251,7 @@ pub async fn people(
 #[utoipa::path(get, path = "/api/stats", params(LangParams), responses(
     (status = 200, description = "Races, specials, seats before and after, gains", body = StatsView),
     (status = 400, description = "A bad parameter or an unknown language", body = ErrorBody),
-    (status = 414, description = "The address is too long", body = ErrorBody),
-    (status = 503, description = "Not ready yet, or overloaded", body = ErrorBody),
+    Unavailable,
 ))]
 pub async fn stats(
     State(state): State<Arc<AppState>>,
