@@ -48,6 +48,8 @@ fn schemathesis_finds_nothing() {
         .arg("--report-dir")
         .arg(report.path())
         .env("SCHEMATHESIS_HOOKS", "")
+        // Its cache (`.schemathesis/`) goes to the temporary directory, not the checkout.
+        .current_dir(report.path())
         .output()
         .expect("run schemathesis");
     let stdout = String::from_utf8_lossy(&output.stdout);
