@@ -59,6 +59,14 @@ pub enum Error {
     /// The index failed while searching.
     #[error("index error: {0}")]
     Index(String),
+    /// `serve` cannot listen where it was asked to.
+    #[error("cannot listen on {addr}: {error}")]
+    Bind {
+        /// The address.
+        addr: String,
+        /// Why not.
+        error: String,
+    },
     /// Writing the answer failed (other than a closed pipe).
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
@@ -135,6 +143,12 @@ impl Error {
                 let mut args = Args::new();
                 args.set("error", error.clone());
                 l10n.t_args("error-index", &args)
+            }
+            Error::Bind { addr, error } => {
+                let mut args = Args::new();
+                args.set("addr", sanitize(addr));
+                args.set("error", error.clone());
+                l10n.t_args("error-serve-bind", &args)
             }
             Error::Output(e) => {
                 let mut args = Args::new();

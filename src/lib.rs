@@ -10,6 +10,8 @@
 //! - [`commands`]: one module per command, each a thin adapter from the configuration to a
 //!   core function and a view.
 //! - [`cli`]: the command line: arguments, the resolved configuration, terminal output.
+//! - [`serve`]: the same answers over HTTP (`senate-kb serve`): a JSON API with its OpenAPI
+//!   document, on axum; the only place a tokio runtime is made.
 //! - [`l10n`]: every message in the user's language (Fluent); [`error`]: the errors that end
 //!   a run, told through it.
 //! - [`text`], underneath them all: how spellings are folded to meet, how many typos a word is
@@ -25,6 +27,7 @@ pub mod error;
 pub mod kb;
 pub mod l10n;
 pub mod search;
+pub mod serve;
 pub mod text;
 pub mod views;
 

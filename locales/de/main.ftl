@@ -507,3 +507,31 @@ person-closest = { $count ->
    *[other] Niemand heißt „{ $query }“; die ähnlichsten Namen, der beste zuerst:
 }
 error-name-too-long = der Name ist länger als { $max } Zeichen; geben Sie einen Vornamen, einen Nachnamen oder beide ein
+
+## serve: der Befehl und seine Startzeile
+cli-cmd-serve = Dasselbe Wissen über HTTP: eine JSON-API auf Loopback (siehe den HTTP-Vertrag)
+cli-usage-serve = senate-kb serve [OPTIONEN]
+cli-opt-addr = Auf dieser Adresse und diesem Port lauschen; Port 0 wählt einen freien [Standard: 127.0.0.1:8080]
+cli-value-addr = ADRESSE
+serve-listening = senate-kb antwortet unter { $url }
+serve-stopping = senate-kb hält an: die laufenden Anfragen werden beendet
+serve-reload-failed = der neue Suchindex lässt sich nicht öffnen, es antwortet der alte: { $error }
+error-serve-bind = kann nicht auf { $addr } lauschen: { $error }
+
+## serve: die Fehlerantworten der HTTP-API ({"error": {"code": …, "message": …}})
+http-not-ready = der Suchindex wird gerade geöffnet; bitte gleich noch einmal versuchen
+http-not-found = unter dieser Adresse gibt es nichts; die API liegt unter /api/ (siehe /api/openapi.json)
+http-method-not-allowed = hier wird nur GET beantwortet
+http-bad-encoding = der Parameter „{ $name }“ ist kein gültiger prozentkodierter UTF-8-Text
+http-unknown-parameter = einen Parameter „{ $name }“ gibt es hier nicht; die Parameter sind: { $allowed }
+http-repeated-parameter = der Parameter „{ $name }“ steht mehr als einmal da; bitte nur einmal angeben
+http-missing-parameter = der Parameter „{ $name }“ fehlt
+http-bad-parameter = „{ $value }“ ist kein gültiger Wert für „{ $name }“; erwartet: { $expected }
+http-uri-too-long = die Adresse ist länger als { $max } Bytes
+http-headers-too-large = die Kopfzeilen der Anfrage sind größer als { $max } Bytes
+http-payload-too-large = der Rumpf der Anfrage ist zu groß; die API beantwortet nur GET-Anfragen ohne Rumpf
+http-overloaded = der Server ist ausgelastet; bitte gleich noch einmal versuchen
+http-timeout = die Antwort hat zu lange gedauert; bitte noch einmal versuchen
+http-internal = im Server ist etwas schiefgegangen: { $error }
+http-expected-number = eine ganze Zahl (0 oder mehr)
+http-expected-boolean = true oder false

@@ -458,3 +458,31 @@ person-closest = { $count ->
    *[other] Nobody is named “{ $query }”; the closest names, best first:
 }
 error-name-too-long = the name is longer than { $max } characters; type a first name, a surname or both
+
+## serve: the command and its start line
+cli-cmd-serve = The same knowledge over HTTP: a JSON API on loopback (see the HTTP contract)
+cli-usage-serve = senate-kb serve [OPTIONS]
+cli-opt-addr = Listen on this address and port; port 0 picks a free one [default: 127.0.0.1:8080]
+cli-value-addr = ADDR
+serve-listening = senate-kb answers on { $url }
+serve-stopping = senate-kb stops: finishing the requests in flight
+serve-reload-failed = cannot open the new search index, answering from the old one: { $error }
+error-serve-bind = cannot listen on { $addr }: { $error }
+
+## serve: the error bodies of the HTTP API ({"error": {"code": …, "message": …}})
+http-not-ready = the search index is being opened; try again in a moment
+http-not-found = there is nothing at this address; the API is under /api/ (see /api/openapi.json)
+http-method-not-allowed = only GET is answered here
+http-bad-encoding = the parameter “{ $name }” is not valid percent-encoded UTF-8 text
+http-unknown-parameter = there is no parameter “{ $name }” here; the parameters are: { $allowed }
+http-repeated-parameter = the parameter “{ $name }” is given more than once; give it once
+http-missing-parameter = the parameter “{ $name }” is missing
+http-bad-parameter = “{ $value }” is not a valid value of “{ $name }”; expected { $expected }
+http-uri-too-long = the address is longer than { $max } bytes
+http-headers-too-large = the request's headers are larger than { $max } bytes
+http-payload-too-large = the request's body is too large; the API only answers GET requests without a body
+http-overloaded = the server is busy; try again in a moment
+http-timeout = the answer took too long; try again
+http-internal = something went wrong inside the server: { $error }
+http-expected-number = a whole number (0 or more)
+http-expected-boolean = true or false

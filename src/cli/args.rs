@@ -57,8 +57,8 @@ pub enum ColorChoice {
     Never,
 }
 
-/// `--party`: a party code, any case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// `--party`: a party code, any case (also `/api/races?party=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, utoipa::ToSchema)]
 #[value(rename_all = "UPPER")]
 pub enum PartyArg {
     /// Democratic.
@@ -71,8 +71,9 @@ pub enum PartyArg {
     L,
 }
 
-/// `--outcome`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// `--outcome` (also `/api/races?outcome=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
 pub enum OutcomeArg {
     /// The seat changed party.
     Gain,
@@ -89,7 +90,7 @@ pub enum Command {
         #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
         query: Vec<String>,
         /// At most this many hits.
-        #[arg(long, short = 'n', default_value_t = 10)]
+        #[arg(long, short = 'n', default_value_t = crate::commands::search::DEFAULT_LIMIT)]
         limit: usize,
     },
     /// Every race a politician appears in.
@@ -130,6 +131,12 @@ pub enum Command {
     Check,
     /// Export as NDJSON.
     Export,
+    /// The same knowledge over HTTP: a JSON API (and, later, web pages).
+    Serve {
+        /// Where to listen: loopback by default; port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
 }
 
 /// The Fluent id of an argument's help and of its value name, by argument id.
@@ -144,6 +151,7 @@ fn arg_messages(id: &str) -> (String, Option<&'static str>) {
         "name" => Some("cli-value-name"),
         "outcome" => Some("cli-value-outcome"),
         "party" => Some("cli-value-party"),
+        "addr" => Some("cli-value-addr"),
         _ => None,
     };
     let help = if id == "race" || id == "query" || id == "name" {

@@ -8,6 +8,7 @@ pub mod person;
 pub mod race;
 pub mod races;
 pub mod search;
+pub mod serve;
 pub mod stats;
 
 use crate::cli::args::Command;
@@ -39,6 +40,7 @@ pub fn run(command: &Command, config: &Config, l10n: &Localizer) -> Result<Exit,
         Command::Stats => stats::run(&load(config)?, config, l10n),
         Command::Search { query, limit } => search::run(query, *limit, config, l10n),
         Command::Index => index::run(&load(config)?, config, l10n),
+        Command::Serve { addr } => serve::run(*addr, config, l10n),
     }
 }
 

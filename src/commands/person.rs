@@ -35,6 +35,25 @@ const BULLET_HANG: &str = "      ";
 /// matching of a 100 KB "name" would take seconds.
 pub const MAX_NAME: usize = 200;
 
+/// Everyone who answers to a name, best first (empty when nobody does); a name longer than
+/// [`MAX_NAME`] is an error. What `person` and `/api/people` look up.
+pub fn lookup<'c>(
+    corpus: &'c Corpus,
+    mentions: &Mentions,
+    query: &str,
+) -> Result<Vec<Profile<'c>>, Error> {
+    check_length(query)?;
+    Ok(profile::lookup(corpus, mentions, query))
+}
+
+/// A name no longer than [`MAX_NAME`], checked before anything is derived for it.
+fn check_length(query: &str) -> Result<(), Error> {
+    if query.chars().count() > MAX_NAME {
+        return Err(Error::NameTooLong { max: MAX_NAME });
+    }
+    Ok(())
+}
+
 /// Runs `person`.
 pub fn run(
     corpus: &Corpus,
@@ -44,11 +63,9 @@ pub fn run(
     l10n: &Localizer,
 ) -> Result<Exit, Error> {
     let query = words.join(" ");
-    if query.chars().count() > MAX_NAME {
-        return Err(Error::NameTooLong { max: MAX_NAME });
-    }
+    check_length(&query)?;
     let mentions = Mentions::of(corpus);
-    let profiles = profile::lookup(corpus, &mentions, &query);
+    let profiles = lookup(corpus, &mentions, &query)?;
     let mut out = crate::cli::output::stdout();
     if config.json {
         crate::views::write_json(&mut out, &person::view(corpus, &query, &profiles, l10n))?;

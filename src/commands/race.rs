@@ -46,6 +46,17 @@ pub fn find<'a>(
     }
 }
 
+/// The `race` answer for what was typed, with its narrative: what `race --json` prints and
+/// `/api/races/{id}` answers.
+pub fn view(
+    corpus: &Corpus,
+    words: &[String],
+    l10n: &Localizer,
+) -> Result<views::race::RaceJson, Error> {
+    let doc = find(corpus, words, l10n)?;
+    Ok(views::race::race(corpus, doc, l10n, true, false))
+}
+
 /// Runs `race`.
 pub fn run(
     corpus: &Corpus,
@@ -54,12 +65,11 @@ pub fn run(
     config: &Config,
     l10n: &Localizer,
 ) -> Result<Exit, Error> {
-    let doc = find(corpus, words, l10n)?;
     let mut out = crate::cli::output::stdout();
     if config.json {
-        let race = views::race::race(corpus, doc, l10n, true, false);
-        crate::views::write_json(&mut out, &race)?;
+        crate::views::write_json(&mut out, &view(corpus, words, l10n)?)?;
     } else {
+        let doc = find(corpus, words, l10n)?;
         let painter = Painter::new(config.color);
         render(&mut out, corpus, doc, parallel, &painter, l10n)?;
     }

@@ -15,6 +15,10 @@ use crate::text::safe::sanitize;
 use crate::text::safe::shorten;
 use crate::views::search::SearchView;
 
+/// How many hits `search` shows unless `--limit` says otherwise (and `/api/search` unless
+/// `limit` does).
+pub const DEFAULT_LIMIT: usize = 10;
+
 /// Runs `search`.
 pub fn run(
     words: &[String],

@@ -57,13 +57,19 @@ fn summary_lines(stats: &Stats, l10n: &Localizer) -> Vec<String> {
     lines
 }
 
+/// The `stats` answer: what `stats --json` prints and `/api/stats` answers.
+pub fn view(corpus: &Corpus) -> StatsView {
+    let stated = corpus.overview().and_then(|o| o.election.as_ref());
+    StatsView::new(&Stats::compute(corpus), stated.is_some())
+}
+
 /// Runs `stats`.
 pub fn run(corpus: &Corpus, config: &Config, l10n: &Localizer) -> Result<Exit, Error> {
     let stats = Stats::compute(corpus);
     let stated = corpus.overview().and_then(|o| o.election.as_ref());
     let mut out = crate::cli::output::stdout();
     if config.json {
-        crate::views::write_json(&mut out, &StatsView::new(&stats, stated.is_some()))?;
+        crate::views::write_json(&mut out, &view(corpus))?;
         out.flush()?;
         return Ok(Exit::Success);
     }

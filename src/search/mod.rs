@@ -16,6 +16,7 @@ pub(crate) mod index;
 pub mod query;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
@@ -91,8 +92,12 @@ pub enum SearchError {
 }
 
 /// A searchable knowledge base: the opened index and the analyzers.
+///
+/// The opened index is shared: [`Engine::fork`] makes another engine over the same one, with
+/// analyzers of its own (a search needs them mutable), so that a server opens the index once
+/// and searches it from several threads.
 pub struct Engine {
-    opened: Opened,
+    opened: Arc<Opened>,
     analyzers: Analyzers,
 }
 
@@ -193,6 +198,26 @@ impl Engine {
     /// The generation directory in use.
     pub fn path(&self) -> &PathBuf {
         &self.opened.path
+    }
+
+    /// Another engine over the same opened index, with analyzers of its own: searches on
+    /// several threads at once without opening the index again.
+    pub fn fork(&self) -> Engine {
+        Engine {
+            opened: Arc::clone(&self.opened),
+            analyzers: Analyzers::new(),
+        }
+    }
+
+    /// Whether the index's pointer names another generation than this engine's (an `index`
+    /// ran since it was opened): a long-lived reader then opens the index again. Cheap: one
+    /// small file read.
+    pub fn superseded(&self) -> bool {
+        let path = &self.opened.path;
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return false;
+        };
+        store::live(dir, &self.opened.lexicon.key).is_none_or(|live| name != live.as_str())
     }
 
     /// Number of documents.
@@ -333,7 +358,7 @@ impl Engine {
 impl From<Opened> for Engine {
     fn from(opened: Opened) -> Engine {
         Engine {
-            opened,
+            opened: Arc::new(opened),
             analyzers: Analyzers::new(),
         }
     }

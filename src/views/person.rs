@@ -55,7 +55,7 @@ pub fn description(corpus: &Corpus, p: &Profile, l10n: &Localizer) -> String {
 }
 
 /// The contract's `person` document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PersonResult<'a> {
     /// What was typed, words joined by spaces.
     pub query: &'a str,
@@ -66,7 +66,7 @@ pub struct PersonResult<'a> {
 }
 
 /// One person with every document they appear in.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PersonJson {
     /// Person id.
     pub id: String,
@@ -90,7 +90,7 @@ pub struct PersonJson {
 }
 
 /// One document a person appears in.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AppearanceJson {
     /// Race id, or `overview`.
     pub id: String,
@@ -113,7 +113,7 @@ pub struct AppearanceJson {
 }
 
 /// A unit that names the person.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SentenceJson {
     /// The unit's number in its document, from 1.
     pub unit: usize,

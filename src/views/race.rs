@@ -9,7 +9,7 @@ use crate::kb::corpus::{Corpus, Document, Outcome, Party, Person, Qualifier, Rol
 use crate::l10n::Localizer;
 
 /// A person as a race shows them.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PersonRef {
     /// Person id.
     pub id: String,
@@ -30,7 +30,7 @@ impl PersonRef {
 }
 
 /// A participant of a race, with roles.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ParticipantJson {
     /// Person id.
     pub id: String,
@@ -43,7 +43,7 @@ pub struct ParticipantJson {
 }
 
 /// A number with how the article qualifies it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ShareJson {
     /// The percentage.
     pub percent: f64,
@@ -52,7 +52,7 @@ pub struct ShareJson {
 }
 
 /// A lead in percentage points.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct MarginJson {
     /// The points.
     pub points: f64,
@@ -61,7 +61,7 @@ pub struct MarginJson {
 }
 
 /// One sentence unit in both languages.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TextJson {
     /// German.
     pub de: String,
@@ -72,7 +72,7 @@ pub struct TextJson {
 }
 
 /// The `race` shape (and, with `kind`, one line of `export`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RaceJson {
     /// Document id.
     pub id: String,
@@ -140,12 +140,13 @@ impl Filter {
 }
 
 /// The `races` document: the races that passed a filter, without their text.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RacesView {
     /// The output language.
     pub lang: &'static str,
     /// The races, in article order, each a [`RaceJson`] with its keys in alphabetical order:
     /// the order `races` has always written them in (`race` writes them in field order).
+    #[schema(value_type = Vec<RaceJson>)]
     pub races: Vec<serde_json::Value>,
 }
 

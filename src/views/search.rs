@@ -16,7 +16,7 @@ const SNIPPET_MAX: usize = 240;
 const SNIPPET_BEFORE: usize = 60;
 
 /// The `search` document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SearchView {
     /// The hits, best first (empty when nothing matches every word).
     pub hits: Vec<HitView>,
@@ -31,7 +31,7 @@ pub struct SearchView {
 }
 
 /// What matches the rest of a query that nothing matches in full.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RelaxedView {
     /// The best of them.
     pub hits: Vec<HitView>,
@@ -42,9 +42,10 @@ pub struct RelaxedView {
 }
 
 /// One hit.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct HitView {
     /// The matches in [`HitView::snippet`], as `[start, end)` character offsets.
+    #[schema(value_type = Vec<[usize; 2]>)]
     pub highlights: Vec<(usize, usize)>,
     /// The document id (`mt`, `overview`).
     pub id: String,
@@ -72,7 +73,7 @@ pub struct HitView {
 }
 
 /// A sentence in both languages.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Sentence {
     /// German.
     pub de: String,
@@ -81,11 +82,13 @@ pub struct Sentence {
 }
 
 /// Character ranges in each language's sentence.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SentenceHighlights {
     /// In the German sentence.
+    #[schema(value_type = Vec<[usize; 2]>)]
     pub de: Vec<(usize, usize)>,
     /// In the English sentence.
+    #[schema(value_type = Vec<[usize; 2]>)]
     pub en: Vec<(usize, usize)>,
 }
 

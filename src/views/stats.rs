@@ -9,7 +9,7 @@ use crate::kb::corpus::Party;
 use crate::kb::corpus::stats::Stats;
 
 /// The `stats` document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StatsView {
     /// Whether the overview states the election's numbers (the corpus check holds the race
     /// facts to them, so they agree whenever it does).

@@ -1,6 +1,9 @@
 //! Shared helpers for the integration tests: run the real binary with a clean environment.
 #![allow(dead_code)]
 
+pub mod hostile;
+pub mod server;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -30,6 +33,26 @@ pub fn cmd() -> Command {
         c.env_remove(var);
     }
     c
+}
+
+/// Runs `f` on every item on `workers` threads (runs of the binary, requests to a server:
+/// they wait as much as they compute); the results in the items' order.
+pub fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(items.len().div_ceil(workers).max(1))
+            .map(|chunk| s.spawn(move || chunk.iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    })
 }
 
 /// Runs the binary with `args` and returns its output.

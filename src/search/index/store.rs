@@ -18,6 +18,12 @@
 //! pointer, so they see the old generation or the new one, never half of one. Old
 //! generations are removed a while after nobody points to them. Several processes building at
 //! once each build their own generation; the last pointer wins and every one of them succeeds.
+//!
+//! A reader holds a shared lock (`flock`) on its generation's directory for as long as it has
+//! it open ([`Opened`] keeps it), and garbage collection removes a generation only under an
+//! exclusive lock it gets without waiting: a long-lived reader (`serve`) keeps its generation
+//! however long ago the pointer moved on. The grace period still covers a reader between
+//! reading the pointer and taking its lock.
 
 use std::fs;
 use std::hash::Hasher;
@@ -26,6 +32,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
+use fs4::fs_std::FileExt;
 use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
@@ -91,6 +98,9 @@ pub struct Opened {
     names: OnceLock<Result<Names, String>>,
     /// The generation directory.
     pub path: PathBuf,
+    /// The generation directory opened, with a shared lock on it: garbage collection leaves
+    /// the generation alone while this is held (see the module).
+    _pin: fs::File,
 }
 
 impl Opened {
@@ -168,6 +178,31 @@ fn unique() -> String {
     format!("{:x}{:08x}", std::process::id(), nanos as u64)
 }
 
+/// The name of the generation the pointer for `key` names, if any: to see whether an open
+/// generation is still the live one.
+pub fn live(dir: &Path, key: &str) -> Option<String> {
+    let text = fs::read_to_string(pointer_path(dir, key)).ok()?;
+    Some(text.trim().to_string())
+}
+
+/// Takes a shared lock on a generation's directory, for as long as the returned file is
+/// open. Fails when garbage collection is removing the generation.
+fn pin(path: &Path) -> Result<fs::File, String> {
+    let dir = fs::File::open(path).map_err(|e| e.to_string())?;
+    match FileExt::try_lock_shared(&dir) {
+        Ok(true) => Ok(dir),
+        Ok(false) => Err("generation being removed".into()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Takes an exclusive lock on a generation's directory, without waiting: `None` while a
+/// reader holds it (see [`pin`]).
+fn claim(path: &Path) -> Option<fs::File> {
+    let dir = fs::File::open(path).ok()?;
+    FileExt::try_lock_exclusive(&dir).ok()?.then_some(dir)
+}
+
 /// Opens the live generation for `key`.
 pub fn open(dir: &Path, key: &str) -> Result<Opened, OpenError> {
     let pointer = match fs::read_to_string(pointer_path(dir, key)) {
@@ -186,6 +221,7 @@ pub fn open(dir: &Path, key: &str) -> Result<Opened, OpenError> {
 }
 
 fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
+    let pin = pin(path)?;
     let lexicon: Lexicon = fs::read(path.join("lexicon.json"))
         .map_err(|e| e.to_string())
         .and_then(|bytes| serde_json::from_slice(&bytes).map_err(|e| e.to_string()))?;
@@ -220,6 +256,7 @@ fn open_generation(path: &Path, key: &str) -> Result<Opened, String> {
         names_json,
         names: OnceLock::new(),
         path: path.to_path_buf(),
+        _pin: pin,
     })
 }
 
@@ -366,7 +403,10 @@ pub fn collect_garbage(dir: &Path) {
             }
         } else if meta.is_dir() && is_generation(name) && !live.contains(name) && age(meta) > GRACE
         {
-            let _ = fs::remove_dir_all(&path);
+            // Held while removing: a reader that comes now fails to pin it and looks again.
+            if let Some(_claimed) = claim(&path) {
+                let _ = fs::remove_dir_all(&path);
+            }
         }
     }
 }
@@ -379,4 +419,45 @@ fn is_generation(name: &str) -> bool {
         && key.chars().all(|c| c.is_ascii_hexdigit())
         && !generation.is_empty()
         && generation.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::corpus::{Corpus, CorpusLocation};
+    use crate::search::Engine;
+
+    /// Makes a generation look older than the grace period.
+    fn age(path: &Path) {
+        let long_ago = SystemTime::now() - 2 * GRACE;
+        fs::File::open(path)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+    }
+
+    /// A generation a reader has open survives garbage collection however old it is; once
+    /// the reader lets go, the next collection removes it.
+    #[test]
+    fn an_open_generation_is_never_collected() {
+        let (_, dir, engine) = crate::search::testing::corpus_engine();
+        let held = engine.path().clone();
+        let corpus = Corpus::load(&CorpusLocation::Embedded).unwrap();
+        let newer = Engine::rebuild(dir.path(), &corpus).unwrap();
+        assert_ne!(newer.path(), &held);
+        assert!(engine.superseded());
+        assert!(!newer.superseded());
+        age(&held);
+        collect_garbage(dir.path());
+        assert!(held.is_dir(), "removed while open");
+        // A fork holds it too.
+        let fork = engine.fork();
+        drop(engine);
+        collect_garbage(dir.path());
+        assert!(held.is_dir(), "removed while a fork has it open");
+        drop(fork);
+        collect_garbage(dir.path());
+        assert!(!held.exists(), "kept after every reader let go");
+        assert!(newer.path().is_dir());
+    }
 }
