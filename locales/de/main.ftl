@@ -538,7 +538,7 @@ page-nav-races = Alle Rennen
 page-nav-people = Personen
 page-language = Sprache
 page-search-label = Die Rennen durchsuchen, auf Deutsch oder Englisch
-page-search-placeholder = z. B. Plagiat, Stichwahl, wer gewann Iowa
+page-search-placeholder = z. B. Plagiat, Stichwahl
 page-search-button = Suchen
 # Die Fußzeile jeder Seite. $article und $licence sind Links mit den Texten darunter.
 page-credit = Text: der Artikel { $article } der deutschsprachigen Wikipedia, von seinen Autorinnen und Autoren, unter der { $licence }; das Englische ist eine Übersetzung davon, unter derselben Lizenz.

@@ -489,7 +489,7 @@ page-nav-races = All races
 page-nav-people = People
 page-language = Language
 page-search-label = Search the races, in German or English
-page-search-placeholder = e.g. Plagiat, runoff, who won Iowa
+page-search-placeholder = e.g. Plagiat, runoff
 page-search-button = Search
 # The footer of every page. $article and $licence are links, with the texts below.
 page-credit = Text: the German Wikipedia article { $article } by its authors, under the { $licence }; the English is a translation of it, under the same licence.

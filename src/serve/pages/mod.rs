@@ -87,11 +87,11 @@ async fn search(
     // A search can take a while (typos, relaxing): off the async threads.
     let page = tokio::task::spawn_blocking(move || {
         let ready = state.ready().ok_or(ApiError::NotReady)?;
-        let found = request.find(ready)?;
+        let searched = request.search(ready)?;
         let page = with_l10n(lang, |l10n| {
-            search::render(ready, l10n, &request, found.as_ref())
+            search::render(ready, l10n, &request, &searched)
         });
-        Ok::<_, ApiError>((request.status(), Html(page)))
+        Ok::<_, ApiError>((searched.status(), Html(page)))
     })
     .await
     .map_err(|e| ApiError::from(Error::Index(e.to_string())))??;

@@ -59,25 +59,40 @@ impl Request {
         })
     }
 
-    /// Searches (blocks: run it off the async threads). `None` when there is nothing to
-    /// search for, or the query cannot be parsed (the page says why).
-    pub fn find(&self, ready: &Ready) -> Result<Option<Found>, ApiError> {
-        let Some(Ok(query)) = &self.parsed else {
-            return Ok(None);
+    /// Searches (blocks: run it off the async threads). A query that cannot be parsed, or
+    /// whose filter names nothing, is refused with the command line's message, which the
+    /// page shows with the query still in the box; only the index failing is an error.
+    pub fn search(&self, ready: &Ready) -> Result<Searched, ApiError> {
+        let query = match &self.parsed {
+            None => return Ok(Searched::Nothing),
+            Some(Err(e)) => return Ok(Searched::Refused(Error::Query(e.clone()))),
+            Some(Ok(query)) => query,
         };
         let mut engine = ready.engines.lease();
         // Every document: the facets count them all, and there are few.
         match engine.find(query, ready.corpus.documents.len()) {
-            Ok(found) => Ok(Some(found)),
-            Err(SearchError::Compile(e)) => Err(Error::Filter(e).into()),
+            Ok(found) => Ok(Searched::Found(found)),
+            Err(SearchError::Compile(e)) => Ok(Searched::Refused(Error::Filter(e))),
             Err(e) => Err(e.into()),
         }
     }
+}
 
-    /// 400 for a query that cannot be parsed, else 200.
+/// What a search came to.
+pub enum Searched {
+    /// Nothing was typed.
+    Nothing,
+    /// The query was refused, for this reason.
+    Refused(Error),
+    /// What it found.
+    Found(Found),
+}
+
+impl Searched {
+    /// 400 for a refused query, else 200.
     pub fn status(&self) -> StatusCode {
-        match self.parsed {
-            Some(Err(_)) => StatusCode::BAD_REQUEST,
+        match self {
+            Searched::Refused(_) => StatusCode::BAD_REQUEST,
             _ => StatusCode::OK,
         }
     }
@@ -189,8 +204,8 @@ pub struct SearchPage<'a> {
     pub hint: Option<String>,
 }
 
-/// Renders the search page for what `request` found.
-pub fn render(ready: &Ready, l10n: &Localizer, request: &Request, found: Option<&Found>) -> String {
+/// Renders the search page for what `request` came to.
+pub fn render(ready: &Ready, l10n: &Localizer, request: &Request, searched: &Searched) -> String {
     let lang = l10n.lang();
     let corpus = &ready.corpus;
     let title = if request.text.trim().is_empty() {
@@ -215,20 +230,17 @@ pub fn render(ready: &Ready, l10n: &Localizer, request: &Request, found: Option<
         hits: Vec::new(),
         hint: None,
     };
-    let found = match (&request.parsed, found) {
-        (None, _) => {
+    let found = match searched {
+        Searched::Nothing => {
             page.hint = Some(l10n.t("page-search-hint"));
             return page.render().expect("the search page renders");
         }
-        (Some(Err(e)), _) => {
-            page.notice = Some(Error::Query(e.clone()).render(l10n));
+        Searched::Refused(e) => {
+            page.notice = Some(e.render(l10n));
             page.error = true;
             return page.render().expect("the search page renders");
         }
-        (Some(Ok(_)), found) => found,
-    };
-    let Some(found) = found else {
-        return page.render().expect("the search page renders");
+        Searched::Found(found) => found,
     };
     let view = SearchView::new(&request.text, lang, found);
     page.answer = answer_line(answer_of(&view), lang);
