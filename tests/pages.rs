@@ -295,9 +295,8 @@ fn hit_ids(html: &str) -> Vec<String> {
 }
 
 fn api_ids(query: &str) -> Vec<String> {
-    let encoded: String = query.bytes().map(|b| format!("%{b:02X}")).collect();
-    let json: serde_json::Value =
-        serde_json::from_slice(&get(&format!("/api/search?q={encoded}&limit=100")).body).unwrap();
+    let uri = format!("/api/search?q={}&limit=100", encode(query));
+    let json: serde_json::Value = serde_json::from_slice(&get(&uri).body).unwrap();
     let hits = if json["total"].as_u64() == Some(0) && !json["relaxed"].is_null() {
         &json["relaxed"]["hits"]
     } else {
@@ -310,6 +309,7 @@ fn api_ids(query: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every byte percent-encoded, as a strict client may send it.
 fn encode(text: &str) -> String {
     text.bytes().map(|b| format!("%{b:02X}")).collect()
 }
