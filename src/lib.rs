@@ -11,7 +11,8 @@
 //!   core function and a view.
 //! - [`cli`]: the command line: arguments, the resolved configuration, terminal output.
 //! - [`serve`]: the same answers over HTTP (`senate-kb serve`): a JSON API with its OpenAPI
-//!   document, on axum; the only place a tokio runtime is made.
+//!   document, and web pages for people ([`serve::pages`]: askama templates over the same
+//!   views, the election drawn as SVG), on axum; the only place a tokio runtime is made.
 //! - [`l10n`]: every message in the user's language (Fluent); [`error`]: the errors that end
 //!   a run, told through it.
 //! - [`text`], underneath them all: how spellings are folded to meet, how many typos a word is

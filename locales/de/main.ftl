@@ -535,3 +535,118 @@ http-timeout = die Antwort hat zu lange gedauert; bitte noch einmal versuchen
 http-internal = im Server ist etwas schiefgegangen: { $error }
 http-expected-number = eine ganze Zahl (0 oder mehr)
 http-expected-boolean = true oder false
+
+## serve: die Webseiten
+
+page-site = US-Senatswahlen 2014
+page-skip = Zum Inhalt springen
+page-nav = Bereiche
+page-nav-races = Alle Rennen
+page-nav-people = Personen
+page-language = Sprache
+page-search-label = Die Rennen durchsuchen, auf Deutsch oder Englisch
+page-search-placeholder = z. B. Plagiat, Stichwahl
+page-search-button = Suchen
+# Die Fußzeile jeder Seite. $article und $licence sind Links mit den Texten darunter.
+page-credit = Text: der Artikel { $article } der deutschsprachigen Wikipedia, von seinen Autorinnen und Autoren, unter der { $licence }; das Englische ist eine Übersetzung davon, unter derselben Lizenz.
+page-credit-article = „Wahl zum Senat der Vereinigten Staaten 2014“
+page-credit-licence = Lizenz CC BY-SA 4.0
+page-search-title = Suche
+page-search-results = Ergebnisse für „{ $query }“
+page-search-hint = Geben Sie ein Wort auf Deutsch oder Englisch ein: einen Namen, einen Bundesstaat, ein Thema (Plagiat, runoff, Kopf-an-Kopf-Rennen). Die Ergebnisse erscheinen schon beim Tippen.
+page-hits = { $count ->
+    [one] 1 Treffer
+   *[other] { $count } Treffer
+}
+page-facts = Fakten
+page-text-views = Text anzeigen auf
+page-text-both = Nebeneinander
+page-people-title = Personen
+page-people-label = Eine Person nach Namen suchen
+page-people-button = Nachschlagen
+page-races-title = Alle Rennen
+page-races-caption = Die Rennen von 2014; sortieren mit einem Klick auf die Spaltenüberschrift
+page-error-title = { $status ->
+    [400] Die Anfrage kann nicht beantwortet werden
+    [404] Nicht gefunden
+    [503] Gerade nicht verfügbar
+   *[other] Etwas ist schiefgegangen
+}
+page-not-found = Unter dieser Adresse gibt es nichts.
+page-error-home = Zurück zur Startseite
+# Der erste Satz der Startseite, aus den Fakten der Rennen.
+home-summary = Am 4. November 2014 standen { $races } der 100 Sitze im Senat zur Wahl ({ $special } davon in Sonderwahlen); die Republikaner gewannen den Demokraten { $gains_r } { $gains_r ->
+    [one] Sitz
+   *[other] Sitze
+} ab{ $gains_d ->
+    [0] {""}
+    [one] {" "}und verloren 1
+   *[other] {" "}und verloren { $gains_d }
+} und errangen die Mehrheit mit { $after_r } zu { $after_d }.
+facet-nav = Ergebnisse filtern
+facet-heading-party = Partei des Siegers
+facet-heading-outcome = Ausgang
+facet-heading-special = Wahl
+facet-party = { $party ->
+    [D] Demokraten
+    [R] Republikaner
+    [I] Unabhängige
+   *[L] Libertäre
+}
+facet-outcome = { $outcome ->
+    [gain] Sitz wechselte die Partei
+   *[hold] Sitz gehalten
+}
+facet-special = Sonderwahlen
+map-title = Die Rennen von 2014 nach Bundesstaat, gefärbt nach der Partei des Siegers
+# $won ist eine Liste aus map-party-races
+map-desc = { $races } Rennen: { $won }; { $gains } { $gains ->
+    [one] Sitz wechselte
+   *[other] Sitze wechselten
+} die Partei; { $special } { $special ->
+    [one] Sonderwahl
+   *[other] Sonderwahlen
+}.
+map-party-races = { $count } { $count ->
+    [one] Sieg
+   *[other] Siege
+} { $party ->
+    [D] der Demokraten
+    [R] der Republikaner
+    [I] von Unabhängigen
+   *[L] der Libertären
+}
+map-won-by = { $party ->
+    [D] gewonnen von einem Demokraten
+    [R] gewonnen von einem Republikaner
+    [I] gewonnen von einem Unabhängigen
+   *[L] gewonnen von einem Libertären
+}
+map-legend-gain = gestreift und umrandet: der Sitz wechselte die Partei
+map-legend-special = Kreis in der Ecke: Sonderwahl (neben einer regulären Wahl ein eigener Link)
+map-legend-none = keine Senatswahl 2014
+map-as-table = Dieselben Rennen als Tabelle
+map-no-race = { $state }: keine Senatswahl 2014
+# Die Bundesstaaten ohne Rennen 2014, nach Postleitzahl-Kürzel
+map-state = { $code ->
+    [AZ] Arizona
+    [CA] Kalifornien
+    [CT] Connecticut
+    [FL] Florida
+    [IN] Indiana
+    [MD] Maryland
+    [MO] Missouri
+    [ND] North Dakota
+    [NV] Nevada
+    [NY] New York
+    [OH] Ohio
+    [PA] Pennsylvania
+    [UT] Utah
+    [VT] Vermont
+    [WA] Washington
+   *[WI] Wisconsin
+}
+senate-before = Vor der Wahl
+senate-after = Nach der Wahl
+senate-legend-gain = gestreift: der anderen Partei abgenommen
+senate-caption = Die 100 Sitze des Senats vor und nach der Wahl

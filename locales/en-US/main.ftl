@@ -486,3 +486,118 @@ http-timeout = the answer took too long; try again
 http-internal = something went wrong inside the server: { $error }
 http-expected-number = a whole number (0 or more)
 http-expected-boolean = true or false
+
+## serve: the web pages
+
+page-site = US Senate elections 2014
+page-skip = Skip to the content
+page-nav = Sections
+page-nav-races = All races
+page-nav-people = People
+page-language = Language
+page-search-label = Search the races, in German or English
+page-search-placeholder = e.g. Plagiat, runoff
+page-search-button = Search
+# The footer of every page. $article and $licence are links, with the texts below.
+page-credit = Text: the German Wikipedia article { $article } by its authors, under the { $licence }; the English is a translation of it, under the same licence.
+page-credit-article = “Wahl zum Senat der Vereinigten Staaten 2014”
+page-credit-licence = CC BY-SA 4.0 licence
+page-search-title = Search
+page-search-results = Results for “{ $query }”
+page-search-hint = Type a word in German or English: a name, a state, a theme (Plagiat, runoff, Kopf-an-Kopf-Rennen). Results appear as you type.
+page-hits = { $count ->
+    [one] 1 hit
+   *[other] { $count } hits
+}
+page-facts = Facts
+page-text-views = Show the text in
+page-text-both = Side by side
+page-people-title = People
+page-people-label = Look up a person by name
+page-people-button = Look up
+page-races-title = All races
+page-races-caption = The 2014 races; sort by a column’s heading
+page-error-title = { $status ->
+    [400] The request cannot be answered
+    [404] Not found
+    [503] Not available right now
+   *[other] Something went wrong
+}
+page-not-found = There is nothing at this address.
+page-error-home = Back to the start page
+# The first sentence of the start page, from the race facts.
+home-summary = On November 4, 2014, { $races } of the 100 Senate seats were up for election ({ $special } of them in special elections); the Republicans won { $gains_r } { $gains_r ->
+    [one] seat
+   *[other] seats
+} from the Democrats{ $gains_d ->
+    [0] {""}
+    [one] {" "}and lost 1
+   *[other] {" "}and lost { $gains_d }
+} and took the majority, { $after_r } to { $after_d }.
+facet-nav = Filter the results
+facet-heading-party = Winner’s party
+facet-heading-outcome = Outcome
+facet-heading-special = Election
+facet-party = { $party ->
+    [D] Democrats
+    [R] Republicans
+    [I] Independents
+   *[L] Libertarians
+}
+facet-outcome = { $outcome ->
+    [gain] Seat changed party
+   *[hold] Seat held
+}
+facet-special = Special elections
+map-title = The 2014 races by state, coloured by the winner’s party
+# $won is a list of map-party-races
+map-desc = { $races } races: { $won }; { $gains } { $gains ->
+    [one] seat changed
+   *[other] seats changed
+} party; { $special } special { $special ->
+    [one] election
+   *[other] elections
+}.
+map-party-races = { $count } { $party ->
+    [D] Democratic
+    [R] Republican
+    [I] independent
+   *[L] Libertarian
+} { $count ->
+    [one] win
+   *[other] wins
+}
+map-won-by = { $party ->
+    [D] won by a Democrat
+    [R] won by a Republican
+    [I] won by an independent
+   *[L] won by a Libertarian
+}
+map-legend-gain = striped and outlined: the seat changed party
+map-legend-special = circle in the corner: special election (a link of its own beside a regular race)
+map-legend-none = no Senate election in 2014
+map-as-table = The same races as a table
+map-no-race = { $state }: no Senate election in 2014
+# The states without a race in 2014, by postal code
+map-state = { $code ->
+    [AZ] Arizona
+    [CA] California
+    [CT] Connecticut
+    [FL] Florida
+    [IN] Indiana
+    [MD] Maryland
+    [MO] Missouri
+    [ND] North Dakota
+    [NV] Nevada
+    [NY] New York
+    [OH] Ohio
+    [PA] Pennsylvania
+    [UT] Utah
+    [VT] Vermont
+    [WA] Washington
+   *[WI] Wisconsin
+}
+senate-before = Before the election
+senate-after = After the election
+senate-legend-gain = striped: won from the other party
+senate-caption = The Senate’s 100 seats before and after the election

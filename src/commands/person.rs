@@ -88,8 +88,9 @@ pub fn run(
     Ok(Exit::Success)
 }
 
-/// "Nobody named …", with the closest names when there are any.
-fn nobody(corpus: &Corpus, query: &str, l10n: &Localizer) -> String {
+/// "Nobody named …", with the closest names when there are any (the people page says it
+/// too).
+pub fn nobody(corpus: &Corpus, query: &str, l10n: &Localizer) -> String {
     let mut args = Args::new();
     args.set("name", sanitize(&shorten(query)));
     let close = names::suggestions(&corpus.people, query, 3);

@@ -77,8 +77,8 @@ pub fn run(
     Ok(Exit::Success)
 }
 
-/// The facts as label/value rows.
-fn fact_rows(corpus: &Corpus, facts: &RaceFacts, l10n: &Localizer) -> Vec<Vec<String>> {
+/// The facts as label/value rows: the text answer's table and the race page's.
+pub fn fact_rows(corpus: &Corpus, facts: &RaceFacts, l10n: &Localizer) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let state = corpus.state_name(&facts.state.value, l10n.lang());
     rows.push(vec![

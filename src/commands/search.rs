@@ -75,8 +75,8 @@ pub fn run(
 }
 
 /// Words as a list for a sentence: each quoted (but a phrase, which has its quotes), the last
-/// after "and".
-fn word_list(words: &[String], l10n: &Localizer) -> String {
+/// after "and" (the relaxed notice of the text answer and of the search page).
+pub fn word_list(words: &[String], l10n: &Localizer) -> String {
     let quoted: Vec<String> = words
         .iter()
         .map(|word| {

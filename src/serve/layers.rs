@@ -92,6 +92,9 @@ pub fn around(router: Router) -> Router {
 
 /// The language layer (see the module).
 pub async fn language(mut request: Request, next: Next) -> Response {
+    // A page's errors are written as a page (see `finish`).
+    let page = super::pages::is_page(request.uri().path());
+    let finish = |lang, response| finish(lang, page, response);
     // Until the `lang` parameter is read, errors speak the language of `Accept-Language`.
     let fallback = lang::accepted(request.headers()).unwrap_or(Lang::En);
     let uri = request.uri();
@@ -131,9 +134,10 @@ pub async fn language(mut request: Request, next: Next) -> Response {
 
 /// Sets `Content-Language`, and writes the JSON body of an error: the one a handler returned
 /// ([`ApiError`] in the extensions), or the one a bodiless or plain-text error response of
-/// axum or tower-http stands for (405, 408, 413, an unknown route's 404). Error pages of
+/// axum or tower-http stands for (405, 408, 413, an unknown route's 404). On a `page`'s path
+/// the error is written as an HTML page instead ([`super::pages::error`]); error pages of
 /// another type (HTML) are left as they are.
-fn finish(lang: Lang, mut response: Response) -> Response {
+fn finish(lang: Lang, page: bool, mut response: Response) -> Response {
     response
         .headers_mut()
         .insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
@@ -154,13 +158,18 @@ fn finish(lang: Lang, mut response: Response) -> Response {
     let Some(error) = error else {
         return response;
     };
-    let body = with_l10n(lang, |l10n| error.body(l10n));
+    let (body, content_type) = if page {
+        let html = with_l10n(lang, |l10n| super::pages::error::page(&error, l10n));
+        (html.into_bytes(), "text/html; charset=utf-8")
+    } else {
+        let json = with_l10n(lang, |l10n| error.body(l10n));
+        (json, "application/json; charset=utf-8")
+    };
     let (mut parts, _) = response.into_parts();
     parts.status = error.status();
     parts.headers.remove(CONTENT_LENGTH);
-    parts.headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
+    parts
+        .headers
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     Response::from_parts(parts, Body::from(body))
 }

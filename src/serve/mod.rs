@@ -6,9 +6,9 @@
 //!   serves until SIGINT or SIGTERM ([`listen`]).
 //! - [`router`] is every route, with the layers around them ([`layers`]: limits, timeouts,
 //!   security headers, language negotiation ([`lang`]) and the JSON body of every error
-//!   ([`error`])). The JSON API is [`api`], its OpenAPI document [`openapi`]. Web pages, when
-//!   they come, are a module beside `api` whose routes [`router`] merges before the layers:
-//!   they get the same state, language and errors.
+//!   ([`error`])). The JSON API is [`api`], its OpenAPI document [`openapi`]. The web pages
+//!   are [`pages`], beside `api`, whose routes [`router`] merges before the layers: they get
+//!   the same state, language and errors (written as a page on their paths).
 //! - Requests are read strictly ([`params`]).
 
 pub mod api;
@@ -17,6 +17,7 @@ pub mod lang;
 pub mod layers;
 pub mod listen;
 pub mod openapi;
+pub mod pages;
 pub mod params;
 pub mod state;
 
@@ -45,6 +46,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/openapi.json", get(openapi::document))
         .route("/healthz", get(api::healthz))
         .route("/readyz", get(api::readyz))
+        .merge(pages::routes())
         .with_state(state);
     layers::around(routes)
 }

@@ -6,7 +6,11 @@
 
 use std::str::FromStr;
 
+use clap::ValueEnum;
+
 use super::error::{ApiError, Expected};
+use crate::cli::args::{OutcomeArg, PartyArg};
+use crate::views::race::Filter;
 
 /// The decoded parameters of one request, in the order given.
 #[derive(Debug, Clone, Default)]
@@ -83,6 +87,22 @@ impl Params {
             },
         )?;
         Ok(value.unwrap_or(false))
+    }
+
+    /// The filter of `races` from `outcome`, `party` and `special`, read as the command
+    /// line reads `--outcome`, `--party` (any case) and `--special`.
+    pub fn races_filter(&self) -> Result<Filter, ApiError> {
+        let outcome = self.parsed("outcome", Expected::OneOf("gain, hold"), |v| {
+            OutcomeArg::from_str(v, false).ok()
+        })?;
+        let party = self.parsed("party", Expected::OneOf("D, R, I, L"), |v| {
+            PartyArg::from_str(v, true).ok()
+        })?;
+        Ok(crate::commands::races::filter(
+            outcome,
+            party,
+            self.boolean("special")?,
+        ))
     }
 
     /// A value read with `read`, which says `None` for one it does not take.
