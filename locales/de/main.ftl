@@ -48,8 +48,8 @@ problem-duplicate-state = der Bundesstaat „{ $code }“ ist zweimal definiert
 problem-concept-missing = das Konzept „{ $concept }“ fehlt in vocabulary.toml; jedes Konzept der Fakten braucht seine Wörter
 problem-concept-duplicate = das Konzept „{ $concept }“ steht zweimal in vocabulary.toml
 problem-concept-incomplete = dem Konzept „{ $concept }“ fehlt { $part ->
-    [de] die deutschen Wörter (oder eines ist leer)
-    [en] die englischen Wörter (oder eines ist leer)
+    [de] die deutschen Wörter (oder eines ist leer, oder der Platzhalter des Anteils steht, wo er nicht hingehört)
+    [en] die englischen Wörter (oder eines ist leer, oder der Platzhalter des Anteils steht, wo er nicht hingehört)
    *[reason] die Begründung (reason)
 }
 problem-race-id-mismatch = die Rennkennung „{ $id }“ folgt nicht aus Bundesstaat und Sonderwahl-Angabe; erwartet wird „{ $expected }“

@@ -48,8 +48,8 @@ problem-duplicate-state = the state “{ $code }” is defined twice
 problem-concept-missing = the concept “{ $concept }” is missing from vocabulary.toml; every concept of the facts needs its words
 problem-concept-duplicate = the concept “{ $concept }” is in vocabulary.toml twice
 problem-concept-incomplete = the concept “{ $concept }” lacks { $part ->
-    [de] its German words (or one of them is empty)
-    [en] its English words (or one of them is empty)
+    [de] its German words (or one is empty, or the share’s placeholder stands where it does not belong)
+    [en] its English words (or one is empty, or the share’s placeholder stands where it does not belong)
    *[reason] its reason
 }
 problem-race-id-mismatch = the race id “{ $id }” does not follow from its state and special flag; expected “{ $expected }”

@@ -247,6 +247,10 @@ pub struct RaceFacts {
     pub margin: Option<Margin>,
     /// The certified result, to check the article's numbers against.
     pub official: OfficialResult,
+    /// Whether the race was decided in a runoff (a second round after no candidate won the
+    /// majority the state requires); absent where it was not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runoff: Option<Fact<bool>>,
     /// Anything a reader of the facts should know (a runoff, a withdrawal).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -535,6 +539,8 @@ pub enum ConceptId {
     Loss,
     /// The party that held the seat kept it.
     Hold,
+    /// A race decided in a runoff.
+    Runoff,
     /// A special election.
     Special,
     /// A regular election.
@@ -545,6 +551,12 @@ pub enum ConceptId {
     Clear,
     /// The winner was the only candidate.
     Unopposed,
+    /// The winner's certified share was above a round number (`{n}` in the words).
+    ShareOver,
+    /// The winner's certified share was under a round number (`{n}` in the words).
+    ShareUnder,
+    /// Said of a woman.
+    Women,
     /// The Democratic Party.
     Democrats,
     /// The Republican Party.
@@ -557,7 +569,7 @@ pub enum ConceptId {
 
 impl ConceptId {
     /// Every concept, each of which `vocabulary.toml` must hold once.
-    pub const ALL: [ConceptId; 24] = [
+    pub const ALL: [ConceptId; 28] = [
         ConceptId::Race,
         ConceptId::Result,
         ConceptId::Winner,
@@ -573,11 +585,15 @@ impl ConceptId {
         ConceptId::Gain,
         ConceptId::Loss,
         ConceptId::Hold,
+        ConceptId::Runoff,
         ConceptId::Special,
         ConceptId::Regular,
         ConceptId::Close,
         ConceptId::Clear,
         ConceptId::Unopposed,
+        ConceptId::ShareOver,
+        ConceptId::ShareUnder,
+        ConceptId::Women,
         ConceptId::Democrats,
         ConceptId::Republicans,
         ConceptId::Independents,
@@ -602,16 +618,40 @@ impl ConceptId {
             ConceptId::Gain => "gain",
             ConceptId::Loss => "loss",
             ConceptId::Hold => "hold",
+            ConceptId::Runoff => "runoff",
             ConceptId::Special => "special",
             ConceptId::Regular => "regular",
             ConceptId::Close => "close",
             ConceptId::Clear => "clear",
             ConceptId::Unopposed => "unopposed",
+            ConceptId::ShareOver => "share_over",
+            ConceptId::ShareUnder => "share_under",
+            ConceptId::Women => "women",
             ConceptId::Democrats => "democrats",
             ConceptId::Republicans => "republicans",
             ConceptId::Independents => "independents",
             ConceptId::Libertarians => "libertarians",
         }
+    }
+
+    /// Whether the facts are the authority on the concept: its words in a query find only the
+    /// races whose facts say it, never a text that uses a word of it in another sense
+    /// (`knapp mehr als 70 %` is no close race, `relativ offen` no open seat).
+    pub fn only_by_facts(self) -> bool {
+        matches!(
+            self,
+            ConceptId::IncumbentDefeated
+                | ConceptId::Retired
+                | ConceptId::OpenSeat
+                | ConceptId::Gain
+                | ConceptId::Loss
+                | ConceptId::Hold
+                | ConceptId::Close
+                | ConceptId::Clear
+                | ConceptId::Unopposed
+                | ConceptId::ShareOver
+                | ConceptId::ShareUnder
+        )
     }
 
     /// The concept of a party's name.

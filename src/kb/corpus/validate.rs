@@ -171,15 +171,17 @@ impl Validator<'_> {
                 self.push(&file, None, ProblemKind::ConceptDuplicate { concept: name });
                 continue;
             }
+            // The share concepts' words hold the share (`über {n} Prozent`); no other's may.
+            let counted = matches!(concept.id, ConceptId::ShareOver | ConceptId::ShareUnder);
+            let bad = |words: &[String]| {
+                words.is_empty()
+                    || words
+                        .iter()
+                        .any(|w| w.trim().is_empty() || w.contains("{n}") != counted)
+            };
             let parts = [
-                (
-                    "de",
-                    concept.de.is_empty() || concept.de.iter().any(|w| w.trim().is_empty()),
-                ),
-                (
-                    "en",
-                    concept.en.is_empty() || concept.en.iter().any(|w| w.trim().is_empty()),
-                ),
+                ("de", bad(&concept.de)),
+                ("en", bad(&concept.en)),
                 ("reason", concept.reason.trim().is_empty()),
             ];
             for (part, incomplete) in parts {
@@ -398,6 +400,9 @@ impl Validator<'_> {
             ("outcome", facts.outcome.provenance()),
         ] {
             self.provenance(doc, file, name, p);
+        }
+        if let Some(runoff) = &facts.runoff {
+            self.provenance(doc, file, "runoff", runoff.provenance());
         }
         let code = &facts.state.value;
         if self.corpus.state(code).is_none() {
