@@ -944,7 +944,11 @@ impl SynthDoc {
                 outcome: self.outcome,
                 special: self.special,
             }),
+            // Who each synthetic race is about is not modelled, nor what its facts say.
+            leads: Vec::new(),
+            concepts: Vec::new(),
             people: self.people,
+            knowledge: Default::default(),
             units: self
                 .units
                 .into_iter()

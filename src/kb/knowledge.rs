@@ -8,7 +8,9 @@
 //! Which statements a race makes is decided by its facts and its people's roles alone, never by
 //! a list of races: a new race in the corpus gets its statements from its facts.
 
-use crate::kb::corpus::{ConceptId, Corpus, Document, Party, Person, RaceFacts, Role, State};
+use crate::kb::corpus::{
+    ConceptId, Corpus, Document, Gender, Party, Person, RaceFacts, Role, State,
+};
 use crate::l10n::Lang;
 
 /// The share under which a winner had no majority: a close result (see `vocabulary.toml`).
@@ -17,6 +19,10 @@ const MAJORITY: f64 = 50.0;
 const CLOSE_MARGIN: f64 = 3.0;
 /// The share from which a result was clear.
 const CLEAR_SHARE: f64 = 60.0;
+/// The round shares a winner's share is told to be above (`über 70 Prozent`).
+const SHARES_OVER: [u32; 5] = [50, 60, 70, 80, 90];
+/// The round shares a winner's share is told to be under.
+const SHARES_UNDER: [u32; 2] = [50, 60];
 
 /// One thing a race's facts say: a concept, said of a person or of a party, or of the race.
 #[derive(Debug, Clone, Copy)]
@@ -60,15 +66,13 @@ pub fn statements<'a>(corpus: &'a Corpus, doc: &'a Document) -> Vec<Statement<'a
     let Some(facts) = &doc.facts else {
         return Vec::new();
     };
-    let mut out = vec![
-        Statement::of_race(ConceptId::Race),
-        Statement::of_race(ConceptId::Result),
-        Statement::of_race(if facts.special.value {
-            ConceptId::Special
-        } else {
-            ConceptId::Regular
-        }),
-    ];
+    // Every race is a race and has a result: words that say so are filler in a query (see
+    // `race` and `result` in `vocabulary.toml`), never said of one race.
+    let mut out = vec![Statement::of_race(if facts.special.value {
+        ConceptId::Special
+    } else {
+        ConceptId::Regular
+    })];
     let has = |person: &str, role: Role| {
         doc.participant(person)
             .is_some_and(|p| p.roles.contains(&role))
@@ -106,6 +110,9 @@ pub fn statements<'a>(corpus: &'a Corpus, doc: &'a Document) -> Vec<Statement<'a
     }
     if candidates == 1 {
         out.push(Statement::of_race(ConceptId::Unopposed));
+    }
+    if facts.runoff.as_ref().is_some_and(|r| r.value) {
+        out.push(Statement::of_race(ConceptId::Runoff));
     }
     out.extend(outcome(corpus, facts));
     out.extend(closeness(facts).map(Statement::of_race));
@@ -153,6 +160,14 @@ pub fn units(corpus: &Corpus, doc: &Document, title: &str, lang: Lang) -> Vec<St
         let mut words: Vec<&str> = Vec::new();
         if let Some(person) = statement.person {
             words.push(&person.name);
+            if person.gender == Gender::Female {
+                words.extend(
+                    corpus
+                        .words(ConceptId::Women, lang)
+                        .iter()
+                        .map(String::as_str),
+                );
+            }
         }
         if let Some(party) = statement.party {
             words.extend(
@@ -170,7 +185,73 @@ pub fn units(corpus: &Corpus, doc: &Document, title: &str, lang: Lang) -> Vec<St
         );
         units.push(words.join(" · "));
     }
+    units.extend(shares(corpus, facts, lang));
     units
+}
+
+/// The winner's certified share in the words people ask for it: above each round share it
+/// passed, under each it did not reach (one unit each).
+fn shares(corpus: &Corpus, facts: &RaceFacts, lang: Lang) -> Vec<String> {
+    let percent = facts.official.percent;
+    let told = |concept, n: u32| {
+        let words: Vec<String> = corpus
+            .words(concept, lang)
+            .iter()
+            .map(|w| w.replace("{n}", &n.to_string()))
+            .collect();
+        words.join(" · ")
+    };
+    let over = SHARES_OVER
+        .iter()
+        .filter(|&&n| percent > f64::from(n))
+        .map(|&n| told(ConceptId::ShareOver, n));
+    let under = SHARES_UNDER
+        .iter()
+        .filter(|&&n| percent < f64::from(n))
+        .map(|&n| told(ConceptId::ShareUnder, n));
+    over.chain(under).collect()
+}
+
+/// What the facts of a race say, as terms a word whose meaning only the facts decide
+/// ([`ConceptId::only_by_facts`]) is held to: each concept said (`close`, `open_seat`), a
+/// party's gain, loss or hold with the party (`gain:r`, `hold:d`), and the winner's certified
+/// share against every whole percentage (`share_over:70`, `share_under:50`). Once each.
+pub fn fact_terms(corpus: &Corpus, doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for statement in statements(corpus, doc) {
+        let concept = statement.concept.as_str();
+        out.push(concept.to_string());
+        let bound = matches!(
+            statement.concept,
+            ConceptId::Gain | ConceptId::Loss | ConceptId::Hold
+        );
+        if let (true, Some(party)) = (bound, statement.party) {
+            out.push(party_term(statement.concept, party));
+        }
+    }
+    if let Some(facts) = &doc.facts {
+        let percent = facts.official.percent;
+        for n in 1..=100u32 {
+            if percent > f64::from(n) {
+                out.push(share_term(ConceptId::ShareOver, n));
+            } else if percent < f64::from(n) {
+                out.push(share_term(ConceptId::ShareUnder, n));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The term of a party's gain, loss or hold (`gain:r`).
+pub fn party_term(concept: ConceptId, party: Party) -> String {
+    format!("{}:{}", concept.as_str(), party.code().to_lowercase())
+}
+
+/// The term of a share above or under a whole percentage (`share_over:70`).
+pub fn share_term(concept: ConceptId, n: u32) -> String {
+    format!("{}:{n}", concept.as_str())
 }
 
 /// Every spelling of a state's name people type: its German and English names and its

@@ -291,7 +291,10 @@ mod tests {
             kind: DocKind::Race,
             facts: None,
             people: Vec::new(),
+            leads: Vec::new(),
+            concepts: Vec::new(),
             units,
+            knowledge: Default::default(),
             title: [id.to_string(), id.to_string()],
             summary: Default::default(),
         }

@@ -6,12 +6,14 @@
 use tantivy::{IndexWriter, TantivyDocument};
 
 use crate::kb::answer;
-use crate::kb::corpus::{Corpus, DocKind, SentencePair};
+use crate::kb::corpus::{Corpus, DocKind, Role, SentencePair};
+use crate::kb::knowledge;
 use crate::l10n::{Lang, Localizer};
 use crate::search::analysis::{self, Analyzers, analyze};
 use crate::search::index::schema::{self, Fields};
 use crate::search::index::store::{Lexicon, Names};
 use crate::search::query::compile;
+use crate::text::fold;
 
 /// What a race's facts contribute to the index: the values the filters look for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,8 +40,15 @@ pub struct IndexDocument {
     pub facts: Option<IndexFacts>,
     /// Ids of every person linked to the document, for `person:`.
     pub people: Vec<String>,
+    /// Ids of the people the race is about (see `schema::Fields::lead`).
+    pub leads: Vec<String>,
+    /// The concepts its facts say (see `schema::Fields::concept`).
+    pub concepts: Vec<String>,
     /// The text, sentence by sentence, both languages.
     pub units: Vec<SentencePair>,
+    /// What the race's facts say in the words people search with, unit by unit, German and
+    /// English ([`crate::kb::knowledge::units`]): indexed beside the text, never shown.
+    pub knowledge: [Vec<String>; 2],
     /// Title in German and English.
     pub title: [String; 2],
     /// One-line outcome in German and English (empty for the overview).
@@ -76,10 +85,51 @@ pub fn lexicon(corpus: &Corpus, key: &str) -> Lexicon {
 
 /// The people and states, for filters.
 pub fn names(corpus: &Corpus) -> Names {
+    let folded =
+        |text: &str| -> Vec<String> { fold::words(text).iter().map(|w| fold::german(w)).collect() };
+    let state_spellings = corpus
+        .states
+        .iter()
+        .map(|state| {
+            let mut keys: Vec<String> = knowledge::spellings(state)
+                .iter()
+                .map(|s| folded(s).concat())
+                .collect();
+            keys.dedup();
+            keys
+        })
+        .collect();
+    let concepts = corpus
+        .vocabulary
+        .iter()
+        .map(|concept| {
+            let words = concept.de.iter().chain(&concept.en);
+            let mut words: Vec<String> = words.map(|w| folded(w).join(" ")).collect();
+            words.sort_unstable();
+            words.dedup();
+            (concept.id, words)
+        })
+        .collect();
+    let mut name_words: Vec<String> = corpus
+        .people
+        .iter()
+        .flat_map(|p| {
+            let names = std::iter::once(&p.name)
+                .chain(&p.article_name)
+                .chain(&p.aliases);
+            names.flat_map(|n| fold::words(n)).collect::<Vec<_>>()
+        })
+        .filter(|w| w.chars().count() > 1)
+        .collect();
+    name_words.sort_unstable();
+    name_words.dedup();
     Names {
         people: corpus.people.clone(),
         states: corpus.states.clone(),
         state_keys: corpus.states.iter().map(compile::state_keys).collect(),
+        state_spellings,
+        concepts,
+        name_words,
     }
 }
 
@@ -104,20 +154,42 @@ pub fn documents(corpus: &Corpus) -> impl Iterator<Item = IndexDocument> + '_ {
                 String::new()
             }
         };
+        let title = [
+            answer::title(corpus, doc, &de),
+            answer::title(corpus, doc, &en),
+        ];
+        let leads = doc
+            .people
+            .iter()
+            .filter(|p| p.roles.iter().any(|r| LEAD_ROLES.contains(r)))
+            .map(|p| p.person.clone())
+            .collect();
         IndexDocument {
             id: doc.id.clone(),
             kind: doc.kind(),
             facts,
             people: doc.people.iter().map(|p| p.person.clone()).collect(),
+            leads,
+            concepts: knowledge::fact_terms(corpus, doc),
             units: doc.units.clone(),
-            title: [
-                answer::title(corpus, doc, &de),
-                answer::title(corpus, doc, &en),
+            knowledge: [
+                knowledge::units(corpus, doc, &title[0], Lang::De),
+                knowledge::units(corpus, doc, &title[1], Lang::En),
             ],
+            title,
             summary: [summary(&de), summary(&en)],
         }
     })
 }
+
+/// The roles that make a race about a person: they stood in it, won it or held the seat.
+const LEAD_ROLES: [Role; 5] = [
+    Role::Candidate,
+    Role::Winner,
+    Role::Incumbent,
+    Role::Appointed,
+    Role::Retiring,
+];
 
 /// Adds every document, numbering them in the order given; returns how many.
 pub fn fill(
@@ -160,8 +232,14 @@ fn tantivy_document(doc: &IndexDocument, order: u64, f: &Fields) -> TantivyDocum
     for person in &doc.people {
         d.add_text(f.person, person);
     }
+    for person in &doc.leads {
+        d.add_text(f.lead, person);
+    }
+    for concept in &doc.concepts {
+        d.add_text(f.concept, concept);
+    }
     // Each language's units as one value per field, so that a position tells the unit (see
-    // `analysis::UNIT_STRIDE`).
+    // `analysis::UNIT_STRIDE`); the knowledge likewise, in fields of its own.
     let mut joined = String::new();
     analysis::join_units(doc.units.iter().map(|u| u.de.as_str()), &mut joined);
     for field in [f.de_exact, f.de_stem, f.de_parts] {
@@ -169,6 +247,10 @@ fn tantivy_document(doc: &IndexDocument, order: u64, f: &Fields) -> TantivyDocum
     }
     analysis::join_units(doc.units.iter().map(|u| u.en.as_str()), &mut joined);
     for field in [f.en_exact, f.en_stem] {
+        d.add_text(field, &joined);
+    }
+    for (field, units) in [f.de_kb, f.en_kb].into_iter().zip(&doc.knowledge) {
+        analysis::join_units(units.iter().map(String::as_str), &mut joined);
         d.add_text(field, &joined);
     }
     let mut texts: [String; 2] = Default::default();

@@ -39,6 +39,12 @@ pub struct Fields {
     pub special: Field,
     /// Ids of every person linked to the document.
     pub person: Field,
+    /// Ids of the people the race is about: its candidates, winner and incumbent (appointed
+    /// or retiring), whose name in a query ranks it above races that only mention them.
+    pub lead: Field,
+    /// The concepts the race's facts say (`close`, `open_seat`, `gain`: see
+    /// `kb::knowledge::concepts`), for the words only the facts decide.
+    pub concept: Field,
     /// German text, exact words.
     pub de_exact: Field,
     /// German text, stemmed.
@@ -49,6 +55,12 @@ pub struct Fields {
     pub en_exact: Field,
     /// English text, stemmed.
     pub en_stem: Field,
+    /// What the race's facts say, in German words (`kb::knowledge::units`), exact words only:
+    /// a word matches the facts as the vocabulary spells it, never by a stem or a compound
+    /// part (`Sieg` is not `Sieger`, `Wahl` not `Wahlsieger`).
+    pub de_kb: Field,
+    /// The same in English words.
+    pub en_kb: Field,
     /// The German units, stored in order as one text (see [`Fields::unit_ends`]).
     pub de_units: Field,
     /// The English units, stored in order as one text.
@@ -86,11 +98,15 @@ pub fn schema() -> (Schema, Fields) {
         outcome: b.add_text_field("outcome", STRING),
         special: b.add_text_field("special", STRING),
         person: b.add_text_field("person", STRING),
+        lead: b.add_text_field("lead", STRING),
+        concept: b.add_text_field("concept", STRING),
         de_exact: b.add_text_field("de_exact", text(analysis::DE_EXACT)),
         de_stem: b.add_text_field("de_stem", text(analysis::DE_STEM)),
         de_parts: b.add_text_field("de_parts", text(analysis::DE_PARTS)),
         en_exact: b.add_text_field("en_exact", text(analysis::EN_EXACT)),
         en_stem: b.add_text_field("en_stem", text(analysis::EN_STEM)),
+        de_kb: b.add_text_field("de_kb", text(analysis::DE_EXACT)),
+        en_kb: b.add_text_field("en_kb", text(analysis::EN_EXACT)),
         de_units: b.add_text_field("de_units", STORED),
         en_units: b.add_text_field("en_units", STORED),
         unit_ends: b.add_bytes_field("unit_ends", STORED),
@@ -115,11 +131,15 @@ impl Fields {
             outcome: f("outcome")?,
             special: f("special")?,
             person: f("person")?,
+            lead: f("lead")?,
+            concept: f("concept")?,
             de_exact: f("de_exact")?,
             de_stem: f("de_stem")?,
             de_parts: f("de_parts")?,
             en_exact: f("en_exact")?,
             en_stem: f("en_stem")?,
+            de_kb: f("de_kb")?,
+            en_kb: f("en_kb")?,
             de_units: f("de_units")?,
             en_units: f("en_units")?,
             unit_ends: f("unit_ends")?,
@@ -143,6 +163,14 @@ impl Fields {
         match lang {
             Lang::De => self.de_stem,
             Lang::En => self.en_stem,
+        }
+    }
+
+    /// The field of what the facts say, in a language's words.
+    pub fn kb(&self, lang: Lang) -> Field {
+        match lang {
+            Lang::De => self.de_kb,
+            Lang::En => self.en_kb,
         }
     }
 }

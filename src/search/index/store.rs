@@ -36,13 +36,13 @@ use fs4::fs_std::FileExt;
 use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
-use crate::kb::corpus::{Person, State};
+use crate::kb::corpus::{ConceptId, Person, State};
 use crate::search::analysis;
 use crate::search::index::schema::{self, Fields};
 use crate::search::index::writer;
 
 /// Bump when the schema or the stored data changes.
-const SCHEMA_VERSION: u32 = 8;
+const SCHEMA_VERSION: u32 = 9;
 
 /// How long an unreferenced generation is kept for readers that just read the old pointer.
 const GRACE: Duration = Duration::from_secs(60);
@@ -80,6 +80,34 @@ pub struct Names {
     /// Per state, in the order of `states`: what a `state:` value is compared with, folded
     /// (see `compile::state_keys`), so that a search does not fold every state's names again.
     pub state_keys: Vec<Vec<String>>,
+    /// Per state, in the order of `states`: every spelling of its name
+    /// ([`crate::kb::knowledge::spellings`]) as a query's words are compared with it: folded,
+    /// German-normalized and written together (`suddakota`).
+    pub state_spellings: Vec<Vec<String>>,
+    /// The words of each concept of the facts, both languages, folded the same way (words of a
+    /// phrase joined by a space): what tells a query's shape.
+    pub concepts: Vec<(ConceptId, Vec<String>)>,
+    /// Every word of every person's names, folded as names are, sorted: the words that are
+    /// matched as typed.
+    pub name_words: Vec<String>,
+}
+
+impl Names {
+    /// The state (its postal code, lower case) one of whose spellings is `joined`.
+    pub fn state_of(&self, joined: &str) -> Option<String> {
+        self.state_spellings
+            .iter()
+            .position(|spellings| spellings.iter().any(|s| s == joined))
+            .map(|i| self.states[i].code.to_lowercase())
+    }
+
+    /// The folded words of a concept.
+    pub fn concept_words(&self, concept: ConceptId) -> &[String] {
+        self.concepts
+            .iter()
+            .find(|(c, _)| *c == concept)
+            .map_or(&[], |(_, words)| words)
+    }
 }
 
 /// An opened, searchable index.
@@ -110,11 +138,13 @@ impl Opened {
             .get_or_init(|| {
                 let names: Names =
                     serde_json::from_slice(&self.names_json).map_err(|e| e.to_string())?;
-                if names.state_keys.len() != names.states.len() {
+                let states = names.states.len();
+                if names.state_keys.len() != states || names.state_spellings.len() != states {
                     return Err(format!(
-                        "names.json: {} states but {} sets of state keys",
-                        names.states.len(),
-                        names.state_keys.len()
+                        "names.json: {states} states but {} sets of state keys and {} of \
+                         spellings",
+                        names.state_keys.len(),
+                        names.state_spellings.len()
                     ));
                 }
                 Ok(names)
