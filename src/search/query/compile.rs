@@ -24,7 +24,8 @@ use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use crate::kb::corpus::State;
+use crate::kb::corpus::{ConceptId, State};
+use crate::kb::knowledge;
 use crate::kb::names;
 use crate::l10n::Lang;
 use crate::search::SearchError;
@@ -32,6 +33,7 @@ use crate::search::analysis::{Analyzers, analyze};
 use crate::search::index::schema::Fields;
 use crate::search::index::store::{Names, Opened};
 use crate::search::query::typos::Fuzzy;
+use crate::search::query::understand::{Understanding, understand_in};
 use crate::search::query::{self, Atom, FilterField, Item};
 use crate::text::fold::filter_key as fold;
 
@@ -139,6 +141,36 @@ fn allowance(word: &str) -> usize {
     crate::text::typos::typo_allowance(word)
 }
 
+impl AtomSpec {
+    /// The spec of a word that is somebody's name: its exact forms only, never stemmed, split
+    /// into parts, bridged by the glossary or misspelt into another word.
+    fn as_name(&mut self) {
+        self.stem = Default::default();
+        self.part = None;
+        self.fuzzy = Default::default();
+        self.glossary = Default::default();
+    }
+}
+
+/// What a race scores for a word that only its facts decide.
+const FACT_SCORE: f32 = 6.0;
+
+/// The races whose facts say one of `terms` (see `kb::knowledge::fact_terms`), each scoring
+/// [`FACT_SCORE`].
+fn said(terms: &[String], f: &Fields) -> Box<dyn Query> {
+    let terms = terms.iter().map(|t| term(f.concept, t)).collect();
+    Box::new(ConstScoreQuery::new(any(terms), FACT_SCORE))
+}
+
+/// The longest stem that stands for too many words to match by: a German stem of three
+/// letters (`Lager` → `lag`, the past of `liegen`) meets unrelated words, so such a word is
+/// matched as typed.
+const SHORTEST_STEM: usize = 4;
+
+/// The shortest compound part a misspelt word may reach: a typo in a short part matches the
+/// ends of unrelated compounds (`Maine` → `main` → `-mann` of `Geschäftsmann`).
+const SHORTEST_PART_TYPO: usize = 6;
+
 /// Builds the spec of a word, phrase or prefix; `None` when it holds no word at all.
 fn spec(atom: &Atom, an: &mut Analyzers, glossary: &[[Vec<Vec<String>>; 2]]) -> Option<AtomSpec> {
     let text = match atom {
@@ -151,6 +183,15 @@ fn spec(atom: &Atom, an: &mut Analyzers, glossary: &[[Vec<Vec<String>>; 2]]) -> 
     }
     if s.exact.iter().all(Vec::is_empty) {
         return None;
+    }
+    // A word stemmed to a few letters is matched as typed (see `SHORTEST_STEM`).
+    for lang in LANGS {
+        let i = li(lang);
+        if let ([exact], [stem]) = (&s.exact[i][..], &s.stem[i][..]) {
+            if stem != exact && stem.chars().count() < SHORTEST_STEM {
+                s.stem[i] = s.exact[i].clone();
+            }
+        }
     }
     let single = s.exact[0].len() == 1;
     match atom {
@@ -206,13 +247,22 @@ fn expand_typos(s: &mut AtomSpec, f: &Fields, searcher: &Searcher) -> tantivy::R
         (Some(part), Some((_, n))) => Some((part.clone(), *n)),
         _ => None,
     };
-    let forms = [s.fuzzy[0].clone(), s.fuzzy[1].clone(), part];
+    // The exact forms are looked for in the text's words and in what the facts say.
+    let forms = [
+        s.fuzzy[0].clone(),
+        s.fuzzy[0].clone(),
+        s.fuzzy[1].clone(),
+        s.fuzzy[1].clone(),
+        part,
+    ];
     let [de, en] = &mut s.typos;
-    let found = [de, en, &mut s.part_typos];
+    let mut de_kb = FxHashSet::default();
+    let mut en_kb = FxHashSet::default();
+    let found = [de, &mut de_kb, en, &mut en_kb, &mut s.part_typos];
     let mut automata: Vec<(&str, usize, Fuzzy)> = Vec::new();
     for ((form, field), found) in forms
         .iter()
-        .zip([f.de_exact, f.en_exact, f.de_parts])
+        .zip([f.de_exact, f.de_kb, f.en_exact, f.en_kb, f.de_parts])
         .zip(found)
     {
         let Some((form, n)) = form else { continue };
@@ -225,6 +275,10 @@ fn expand_typos(s: &mut AtomSpec, f: &Fields, searcher: &Searcher) -> tantivy::R
         };
         automata[at].2.find(searcher, field, found)?;
     }
+    s.typos[0].extend(de_kb);
+    s.typos[1].extend(en_kb);
+    s.part_typos
+        .retain(|part| part.chars().count() >= SHORTEST_PART_TYPO);
     Ok(())
 }
 
@@ -251,6 +305,10 @@ fn any_term(field: Field, terms: &FxHashSet<String>, score: f32) -> Option<Box<d
     Some(Box::new(ConstScoreQuery::new(query, score)))
 }
 
+/// The boost of a word found in what the facts say (as an exact word of the text is 4, a stem
+/// 2): a little under the text's own words, which say more than a fact's many spellings.
+const KB_BOOST: f32 = 3.0;
+
 /// The tantivy query of a spec.
 fn atom_query(s: &AtomSpec, f: &Fields, fuzzy: bool) -> Box<dyn Query> {
     let mut clauses: Vec<Box<dyn Query>> = Vec::new();
@@ -261,6 +319,10 @@ fn atom_query(s: &AtomSpec, f: &Fields, fuzzy: bool) -> Box<dyn Query> {
         }
         if let Some(q) = sequence(f.stem(lang), &s.stem[i]) {
             clauses.push(boost(q, 2.0));
+        }
+        // What the facts say, in the vocabulary's words as they are spelt.
+        if let Some(q) = sequence(f.kb(lang), &s.exact[i]) {
+            clauses.push(boost(q, KB_BOOST));
         }
         for form in &s.glossary[i] {
             if let Some(q) = sequence(f.stem(lang), form) {
@@ -276,12 +338,14 @@ fn atom_query(s: &AtomSpec, f: &Fields, fuzzy: bool) -> Box<dyn Query> {
                 )) as Box<dyn Query>
             };
             clauses.push(prefix_query(f.exact(lang)));
+            clauses.push(prefix_query(f.kb(lang)));
             if lang == Lang::De {
                 clauses.push(boost(prefix_query(f.de_parts), 0.8));
             }
         }
         if fuzzy {
             clauses.extend(any_term(f.exact(lang), &s.typos[i], 0.5));
+            clauses.extend(any_term(f.kb(lang), &s.typos[i], 0.5));
         }
     }
     if let Some(part) = &s.part {
@@ -381,7 +445,17 @@ pub fn compile(
     let mut has_text = false;
     let mut required = 0;
     let groups = join_glossary_terms(&q.groups, glossary, an);
-    for group in &groups {
+    let searcher = opened.reader.searcher();
+    let names = opened.names().map_err(SearchError::Index)?;
+    let held = |field: Field, word: &str| {
+        searcher
+            .doc_freq(&Term::from_field_text(field, word))
+            .is_ok_and(|n| n > 0)
+    };
+    let understood = understand_in(opened, &groups).map_err(SearchError::Index)?;
+    let mut stems: Vec<[Option<String>; 2]> = vec![Default::default(); groups.len()];
+    let mut exacts = stems.clone();
+    for (g, group) in groups.iter().enumerate() {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         let mut stop_words_only = true;
         for item in group {
@@ -390,22 +464,54 @@ pub fn compile(
                     let Some(mut spec) = spec(atom, an, glossary) else {
                         continue;
                     };
-                    expand_typos(&mut spec, f, &opened.reader.searcher())
-                        .map_err(|e| SearchError::Index(e.to_string()))?;
+                    if understood.name_words.contains(&g) {
+                        // A name is matched as typed: `Stevens` is not `Steve`.
+                        spec.as_name();
+                    }
+                    // A word the index holds is what was meant: no typos turn it into
+                    // another (`Ernst` is not `erst`, `Maine` not `Geschäftsmann`).
+                    let exists = LANGS.iter().any(|&lang| match &spec.exact[li(lang)][..] {
+                        [word] => held(f.exact(lang), word) || held(f.kb(lang), word),
+                        _ => false,
+                    });
+                    if !exists {
+                        expand_typos(&mut spec, f, &searcher)
+                            .map_err(|e| SearchError::Index(e.to_string()))?;
+                    }
                     let word = match atom {
                         Atom::Word(w) => Some(w.as_str()),
                         _ => None,
                     };
-                    if !word.is_some_and(|w| an.is_stop_word(w)) {
+                    let fact = understood
+                        .facts
+                        .iter()
+                        .any(|(span, _, _)| span.contains(&g));
+                    let filler = understood.filler.contains(&g) && !fact;
+                    if !filler && !word.is_some_and(|w| an.is_stop_word(w)) {
                         stop_words_only = false;
+                        if group.len() == 1 && word.is_some() {
+                            let one = |tokens: &[String]| match tokens {
+                                [token] => Some(token.clone()),
+                                _ => None,
+                            };
+                            stems[g] = LANGS.map(|lang| one(&spec.stem[li(lang)]));
+                            exacts[g] = LANGS.map(|lang| one(&spec.exact[li(lang)]));
+                        }
                     }
                     has_text = true;
-                    alternatives.push(atom_query(&spec, f, true));
+                    match understood
+                        .facts
+                        .iter()
+                        .find(|(span, _, _)| span.contains(&g))
+                    {
+                        // Only the facts decide: the races whose facts say it.
+                        Some((_, _, terms)) => alternatives.push(said(terms, f)),
+                        None => alternatives.push(atom_query(&spec, f, true)),
+                    }
                     atoms.push(spec);
                 }
                 Item::Filter(filter) => {
                     stop_words_only = false;
-                    let names = opened.names().map_err(SearchError::Index)?;
                     let query = filter_query(filter, f, names, an, &mut atoms)
                         .map_err(SearchError::Compile)?;
                     alternatives.push(Box::new(ConstScoreQuery::new(query, 0.0)));
@@ -437,6 +543,15 @@ pub fn compile(
             clause.0 = Occur::Must;
         }
     }
+    let near = Near {
+        stems: &stems,
+        exacts: &exacts,
+    };
+    clauses.extend(
+        ranking(&understood, &near, f)
+            .into_iter()
+            .map(|q| (Occur::Should, q)),
+    );
     let mut exclusions = Vec::new();
     for atom in &q.excluded {
         if let Some(spec) = spec(atom, an, glossary) {
@@ -457,6 +572,90 @@ pub fn compile(
         atoms,
         has_text,
     })
+}
+
+/// What a race scores for a state it is the race of, named in the query: above any mention in
+/// the text (`Virginia` ranks Virginia above West Virginia, `Colorado` Colorado above the New
+/// Mexico race that names it).
+const STATE_SCORE: f32 = 30.0;
+/// What a race scores for a person it is about (candidate, winner, incumbent), named in the
+/// query: above races that only mention them (`Mark Udall`: Colorado, then New Mexico).
+const LEAD_SCORE: f32 = 20.0;
+/// What a race scores for the gain, loss or hold of the party the query names beside it.
+const PARTY_FACT_SCORE: f32 = 40.0;
+/// What a race scores for being the special (or regular) election the query asks for, when it
+/// names a state.
+const ELECTION_SCORE: f32 = 10.0;
+/// The boost of words found next to each other, as typed.
+const ADJACENT_BOOST: f32 = 2.0;
+/// The boost of words found in one sentence. Positions of one sentence lie within
+/// `analysis::UNIT_STRIDE` (512) of each other, of two sentences further apart: a slop well
+/// under it keeps the words in one sentence.
+const SENTENCE_BOOST: f32 = 1.0;
+/// How far apart, in words, words of one sentence may be for [`SENTENCE_BOOST`].
+const SENTENCE_SLOP: u32 = 48;
+
+/// A query's words as the phrases that rank words near each other look for them: per group,
+/// per language, a word's one stem (for the text) and its one exact term (for what the facts
+/// say); `None` for anything else.
+struct Near<'a> {
+    stems: &'a [[Option<String>; 2]],
+    exacts: &'a [[Option<String>; 2]],
+}
+
+/// The clauses that only rank, none required: the state, person and election the query names,
+/// and its words near each other.
+fn ranking(understood: &Understanding, near: &Near, f: &Fields) -> Vec<Box<dyn Query>> {
+    let constant = |q: Box<dyn Query>, score| Box::new(ConstScoreQuery::new(q, score)) as _;
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    for (_, code) in &understood.states {
+        out.push(constant(term(f.state, code), STATE_SCORE));
+    }
+    if let (false, Some(special)) = (understood.states.is_empty(), understood.special) {
+        let kind = if special { "special" } else { "regular" };
+        out.push(constant(term(f.special, kind), ELECTION_SCORE));
+    }
+    // A party named beside a gain, a loss or a hold: that party's (`Republican hold`).
+    for (_, concepts, _) in &understood.facts {
+        for &concept in concepts {
+            if matches!(concept, ConceptId::Gain | ConceptId::Loss | ConceptId::Hold) {
+                for &(_, party) in &understood.parties {
+                    let bound = knowledge::party_term(concept, party);
+                    out.push(constant(term(f.concept, &bound), PARTY_FACT_SCORE));
+                }
+            }
+        }
+    }
+    let mut people: Vec<&str> = understood
+        .people
+        .iter()
+        .map(|(_, id)| id.as_str())
+        .collect();
+    people.dedup();
+    for id in people {
+        out.push(constant(term(f.lead, id), LEAD_SCORE));
+    }
+    for lang in LANGS {
+        for (words, field) in [(near.stems, f.stem(lang)), (near.exacts, f.kb(lang))] {
+            // Runs of words in a row, each with one term.
+            for run in words
+                .split(|w| w[li(lang)].is_none())
+                .filter(|run| run.len() >= 2)
+            {
+                let terms: Vec<Term> = run
+                    .iter()
+                    .filter_map(|w| w[li(lang)].as_deref())
+                    .map(|word| Term::from_field_text(field, word))
+                    .collect();
+                for (slop, by) in [(0, ADJACENT_BOOST), (SENTENCE_SLOP, SENTENCE_BOOST)] {
+                    let mut phrase = PhraseQuery::new(terms.clone());
+                    phrase.set_slop(slop);
+                    out.push(boost(Box::new(phrase), by));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Consecutive words that together form a glossary term of several words (`dead heat`,
@@ -654,12 +853,14 @@ mod tests {
             };
             expand_typos(&mut s, f, &searcher).unwrap();
             let part = s.part.clone().zip(s.fuzzy[0].as_ref().map(|(_, n)| *n));
+            // The typos of the exact forms come from the text's words and the facts' words.
             let forms = [
-                (f.de_exact, s.fuzzy[0].clone(), &s.typos[0]),
-                (f.en_exact, s.fuzzy[1].clone(), &s.typos[1]),
-                (f.de_parts, part, &s.part_typos),
+                (vec![f.de_exact, f.de_kb], s.fuzzy[0].clone(), &s.typos[0]),
+                (vec![f.en_exact, f.en_kb], s.fuzzy[1].clone(), &s.typos[1]),
+                (vec![f.de_parts], part, &s.part_typos),
             ];
-            for (field, form, expanded) in forms {
+            for (fields, form, expanded) in forms {
+                let field = fields[0];
                 let Some((form, n)) = form else {
                     assert!(expanded.is_empty(), "{word:?}: typos without an allowance");
                     continue;
@@ -671,7 +872,13 @@ mod tests {
                     let dfa = FuzzyTermQuery::new(term, n as u8, true)
                         .automaton()
                         .unwrap();
-                    tantivy_walk(&searcher, field, &dfa)
+                    let mut terms: Vec<String> = fields
+                        .iter()
+                        .flat_map(|&field| tantivy_walk(&searcher, field, &dfa))
+                        .collect();
+                    terms.sort_unstable();
+                    terms.dedup();
+                    terms
                 };
                 let first = form.chars().next();
                 let starts = |t: &String| t.chars().next() == first;
@@ -682,6 +889,10 @@ mod tests {
                     first_letter += all - theirs.len();
                     theirs.extend(walk(1).into_iter().filter(|t| !starts(t)));
                     theirs.sort_unstable();
+                }
+                // Parts reached by a typo are long ones only (`SHORTEST_PART_TYPO`).
+                if field == f.de_parts {
+                    theirs.retain(|t| t.chars().count() >= SHORTEST_PART_TYPO);
                 }
                 assert_eq!(sorted(expanded), theirs, "{form:?} with {n} typos");
                 compared += 1;

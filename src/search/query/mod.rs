@@ -17,6 +17,7 @@
 pub(crate) mod compile;
 pub(crate) mod relax;
 pub(crate) mod typos;
+pub(crate) mod understand;
 
 /// The longest query accepted, in characters.
 pub const MAX_CHARS: usize = 1000;

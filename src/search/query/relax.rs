@@ -28,6 +28,13 @@
 
 use std::cmp::Reverse;
 
+use tantivy::Term;
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, Occur, TermQuery};
+use tantivy::schema::IndexRecordOption;
+
+use crate::kb::corpus::DocKind;
+use crate::search::query::understand::understand_in;
 use crate::search::query::{Atom, Item, Query};
 use crate::search::{CompileError, Engine, Hit, SearchError};
 
@@ -59,6 +66,9 @@ pub struct Found {
     /// When a `person:` filter names nobody: that error, with its suggestions (nothing is
     /// found, which is no failure of the search).
     pub nobody: Option<CompileError>,
+    /// When the query asks for a result (`who won Iowa`, `wer gewann in Iowa`) and its first
+    /// hit is the one race it names (by its state, or a person it is about): that race's id.
+    pub answer: Option<String>,
 }
 
 impl Engine {
@@ -80,12 +90,62 @@ impl Engine {
         } else {
             None
         };
+        let first = match &relaxed {
+            Some(relaxed) => relaxed.hits.first(),
+            None => hits.first(),
+        };
+        let answer = match first {
+            Some(hit) => self.answer(query, hit)?,
+            None => None,
+        };
         Ok(Found {
             total,
             hits,
             relaxed,
             nobody: None,
+            answer,
         })
+    }
+
+    /// The race a result question is answered with: `first`, when the query asks for a
+    /// result and names it, by its state (of one race, or the special or regular election
+    /// asked for) or by a person it is about.
+    fn answer(&self, query: &Query, first: &Hit) -> Result<Option<String>, SearchError> {
+        if first.kind != DocKind::Race.as_str() {
+            return Ok(None);
+        }
+        let understood = understand_in(&self.opened, &query.groups).map_err(SearchError::Index)?;
+        if !understood.question {
+            return Ok(None);
+        }
+        let f = &self.opened.fields;
+        let searcher = self.opened.reader.searcher();
+        let index_err = |e: tantivy::TantivyError| SearchError::Index(e.to_string());
+        let special = first.id.ends_with("-special");
+        let code = first.id.split('-').next().unwrap_or_default();
+        let races_of_state = searcher
+            .doc_freq(&Term::from_field_text(f.state, code))
+            .map_err(index_err)?;
+        let by_state = understood.states.iter().any(|(_, c)| c == code)
+            && match understood.special {
+                Some(asked) => asked == special,
+                None => races_of_state == 1,
+            };
+        let mut by_person = false;
+        let term = |field, text: &str| -> Box<dyn tantivy::query::Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            ))
+        };
+        for (_, person) in &understood.people {
+            let both = BooleanQuery::new(vec![
+                (Occur::Must, term(f.id, &first.id)),
+                (Occur::Must, term(f.lead, person)),
+            ]);
+            by_person |= searcher.search(&both, &Count).map_err(index_err)? > 0;
+        }
+        Ok((by_state || by_person).then(|| first.id.clone()))
     }
 
     /// What matches the rest of `query` when nothing matches all of it (see the module).
@@ -93,6 +153,7 @@ impl Engine {
     /// however relaxed.
     pub fn relax(&mut self, query: &Query, limit: usize) -> Result<Option<Relaxed>, SearchError> {
         let groups = &query.groups;
+        let understood = understand_in(&self.opened, groups).map_err(SearchError::Index)?;
         let mut words = Vec::new();
         for (g, group) in groups.iter().enumerate() {
             if self.may_drop(group)? {
@@ -132,15 +193,23 @@ impl Engine {
             if self.count_of(&keeping(&kept))? > Some(0) {
                 break;
             }
-            // The commonest first, the last typed of equals.
-            let mut order: Vec<usize> = (0..kept.len()).collect();
-            order.sort_by_key(|&i| Reverse((kept[i].1, i)));
-            let mut leave = order[0];
-            let commonest = kept[leave].1;
-            // Of the equally common, one whose leaving out lets the others match. (With two
-            // words left, each matches alone: either may go.)
+            // Words that name nothing first, the commonest first, the last typed of equals;
+            // a word that names a state, a person or a party only when none of those is left,
+            // and never the last such word.
+            let names = |i: usize| understood.names_entity(kept[i].0);
+            let naming = (0..kept.len()).filter(|&i| names(i)).count();
+            let mut order: Vec<usize> = (0..kept.len())
+                .filter(|&i| !names(i) || naming > 1)
+                .collect();
+            order.sort_by_key(|&i| (names(i), Reverse((kept[i].1, i))));
+            let Some(&first) = order.first() else {
+                return Ok(None);
+            };
+            let mut leave = first;
+            // Of those, the first whose leaving out lets the others match. (With two words
+            // left, each matches alone: either may go.)
             if kept.len() > 2 {
-                for &i in order.iter().take_while(|&&i| kept[i].1 == commonest) {
+                for &i in &order {
                     if lookahead == 0 {
                         break;
                     }
