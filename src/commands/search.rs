@@ -10,7 +10,7 @@ use crate::cli::exit::Exit;
 use crate::error::Error;
 use crate::l10n::{Args, Localizer};
 use crate::search::query;
-use crate::search::{Engine, Hit};
+use crate::search::{Engine, Found, Hit};
 use crate::text::safe::sanitize;
 use crate::text::safe::shorten;
 use crate::views::search::SearchView;
@@ -45,6 +45,9 @@ pub fn run(
         eprintln!("{}", Error::Filter(nobody).render(l10n));
         return Ok(Exit::NotFound);
     }
+    if !config.json {
+        print_answer(&found, config)?;
+    }
     if found.total > 0 {
         if !config.json {
             print_text(&found.hits, found.total, config, l10n)?;
@@ -72,6 +75,26 @@ pub fn run(
         print_text(&relaxed.hits, relaxed.total, config, l10n)?;
     }
     Ok(Exit::NotFound)
+}
+
+/// The answer to a result question (`who won Iowa`), first: the race's one-line summary.
+fn print_answer(found: &Found, config: &Config) -> Result<(), Error> {
+    let shown = found.relaxed.as_ref().map_or(&found.hits, |r| &r.hits);
+    let Some(hit) = found
+        .answer
+        .as_ref()
+        .and_then(|id| shown.iter().find(|h| &h.id == id))
+    else {
+        return Ok(());
+    };
+    let paint = Painter::new(config.color);
+    let mut out = crate::cli::output::stdout();
+    for line in crate::cli::output::wrap(hit.summary(config.lang), color::width()) {
+        writeln!(out, "{}", paint.heading(&sanitize(&line)))?;
+    }
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Words as a list for a sentence: each quoted (but a phrase, which has its quotes), the last

@@ -18,6 +18,9 @@ const SNIPPET_BEFORE: usize = 60;
 /// The `search` document.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SearchView {
+    /// When the query asks for a race's result (`who won Iowa`): the race and its one-line
+    /// summary, the answer; `null` otherwise.
+    pub answer: Option<AnswerView>,
     /// The hits, best first (empty when nothing matches every word).
     pub hits: Vec<HitView>,
     /// The output language.
@@ -28,6 +31,15 @@ pub struct SearchView {
     pub relaxed: Option<RelaxedView>,
     /// How many documents match every word.
     pub total: usize,
+}
+
+/// The answer to a result question.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AnswerView {
+    /// The race's id.
+    pub id: String,
+    /// Its one-line summary in the output language.
+    pub summary: String,
 }
 
 /// What matches the rest of a query that nothing matches in full.
@@ -95,7 +107,16 @@ pub struct SentenceHighlights {
 impl SearchView {
     /// The view of what a search for `query` found, in `lang`.
     pub fn new(query: &str, lang: Lang, found: &Found) -> SearchView {
+        let shown = found.relaxed.as_ref().map_or(&found.hits, |r| &r.hits);
+        let answer = found.answer.as_ref().and_then(|id| {
+            let hit = shown.iter().find(|h| &h.id == id)?;
+            Some(AnswerView {
+                id: id.clone(),
+                summary: hit.summary(lang).to_string(),
+            })
+        });
         SearchView {
+            answer,
             hits: found.hits.iter().map(|h| HitView::new(h, lang)).collect(),
             lang: lang.code(),
             query: query.to_string(),

@@ -150,11 +150,11 @@ pub struct AnswerLine {
     pub summary: String,
 }
 
-/// What the search view holds for [`answer_line`]. The view has no answer yet: when
-/// `SearchView` gains `answer: Option<{ id, summary }>`, this returns
-/// `view.answer.as_ref().map(|a| (a.id.as_str(), a.summary.as_str()))`.
-fn answer_of(_view: &SearchView) -> Option<(&str, &str)> {
-    None
+/// The answer the search view holds, for [`answer_line`]: the race and its summary.
+fn answer_of(view: &SearchView) -> Option<(&str, &str)> {
+    view.answer
+        .as_ref()
+        .map(|a| (a.id.as_str(), a.summary.as_str()))
 }
 
 /// One hit as the page shows it.
