@@ -163,7 +163,12 @@ impl Engine {
         fill: impl FnOnce(&mut IndexWriter, &schema::Fields) -> tantivy::Result<u64>,
     ) -> Result<Engine, SearchError> {
         let lexicon = document::lexicon(corpus, key);
-        let names = document::names(corpus);
+        let names = document::names(corpus).map_err(|e| {
+            SearchError::Build(BuildError {
+                path: dir.to_path_buf(),
+                error: e.to_string(),
+            })
+        })?;
         store::build(dir, key, lexicon, &names, threads, fill)
             .map(Engine::from)
             .map_err(SearchError::Build)

@@ -83,8 +83,8 @@ pub fn lexicon(corpus: &Corpus, key: &str) -> Lexicon {
     }
 }
 
-/// The people and states, for filters.
-pub fn names(corpus: &Corpus) -> Names {
+/// The people and states, the words of the concepts and of people's names (see [`Names`]).
+pub fn names(corpus: &Corpus) -> Result<Names, serde_json::Error> {
     let folded =
         |text: &str| -> Vec<String> { fold::words(text).iter().map(|w| fold::german(w)).collect() };
     let state_spellings = corpus
@@ -123,14 +123,14 @@ pub fn names(corpus: &Corpus) -> Names {
         .collect();
     name_words.sort_unstable();
     name_words.dedup();
-    Names {
-        people: corpus.people.clone(),
-        states: corpus.states.clone(),
-        state_keys: corpus.states.iter().map(compile::state_keys).collect(),
+    Names::new(
+        &corpus.people,
+        corpus.states.clone(),
+        corpus.states.iter().map(compile::state_keys).collect(),
         state_spellings,
         concepts,
         name_words,
-    }
+    )
 }
 
 /// The corpus's documents as the index holds them, in article order, titles and summaries

@@ -34,6 +34,7 @@ use std::time::{Duration, SystemTime};
 
 use fs4::fs_std::FileExt;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
 use crate::kb::corpus::{ConceptId, Person, State};
@@ -69,12 +70,18 @@ pub struct Lexicon {
     pub names_hash: u64,
 }
 
-/// The people and states, for `person:` and `state:` filters (`names.json`, read only when a
-/// query has such a filter).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// The people and states, the words of the facts' concepts and of people's names: what a
+/// query is understood by and its `person:` and `state:` filters are resolved with
+/// (`names.json`, read on a search's first use).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Names {
-    /// Every person.
-    pub people: Vec<Person>,
+    /// Every person, as stored: parsed on first use ([`Names::people`]), since most queries
+    /// name nobody and the people are half of the file.
+    #[serde(rename = "people")]
+    people_json: Box<RawValue>,
+    /// Every person, parsed.
+    #[serde(skip)]
+    people: OnceLock<Result<Vec<Person>, String>>,
     /// Every state.
     pub states: Vec<State>,
     /// Per state, in the order of `states`: what a `state:` value is compared with, folded
@@ -93,6 +100,37 @@ pub struct Names {
 }
 
 impl Names {
+    /// The names of a corpus's people and states, as stored (see the fields).
+    pub fn new(
+        people: &[Person],
+        states: Vec<State>,
+        state_keys: Vec<Vec<String>>,
+        state_spellings: Vec<Vec<String>>,
+        concepts: Vec<(ConceptId, Vec<String>)>,
+        name_words: Vec<String>,
+    ) -> Result<Names, serde_json::Error> {
+        Ok(Names {
+            people_json: serde_json::value::to_raw_value(people)?,
+            people: OnceLock::new(),
+            states,
+            state_keys,
+            state_spellings,
+            concepts,
+            name_words,
+        })
+    }
+
+    /// Every person.
+    pub fn people(&self) -> Result<&[Person], String> {
+        self.people
+            .get_or_init(|| {
+                serde_json::from_str(self.people_json.get())
+                    .map_err(|e| format!("names.json: people: {e}"))
+            })
+            .as_deref()
+            .map_err(Clone::clone)
+    }
+
     /// The state (its postal code, lower case) one of whose spellings is `joined`.
     pub fn state_of(&self, joined: &str) -> Option<String> {
         self.state_spellings

@@ -66,9 +66,9 @@ pub fn understand_in(opened: &Opened, groups: &[Vec<Item>]) -> Result<Understand
             .doc_freq(&Term::from_field_text(field, word))
             .is_ok_and(|n| n > 0)
     };
-    Ok(understand(groups, names, &|word| {
+    understand(groups, names, &|word| {
         held(f.de_exact, word) || held(f.en_exact, word)
-    }))
+    })
 }
 
 /// The words of a group that is a single word or phrase, folded as spellings are compared
@@ -98,12 +98,12 @@ pub fn understand(
     groups: &[Vec<Item>],
     names: &Names,
     is_word: &dyn Fn(&str) -> bool,
-) -> Understanding {
+) -> Result<Understanding, String> {
     let words: Vec<Option<Vec<String>>> = groups.iter().map(|g| folded(g)).collect();
     let mut u = Understanding::default();
     let mut taken = vec![false; groups.len()];
     states(groups, &words, names, is_word, &mut taken, &mut u);
-    people(groups, names, &mut taken, &mut u);
+    people(groups, names, &mut taken, &mut u)?;
     facts(&words, names, &taken, &mut u);
     u.question = asks_for_result(&words, names);
     for (g, group_words) in words.iter().enumerate() {
@@ -133,7 +133,7 @@ pub fn understand(
             }
         }
     }
-    u
+    Ok(u)
 }
 
 /// States named by one group or a few in a row, longest first: `West Virginia` is West
@@ -195,7 +195,12 @@ fn states(
 /// People named by a few groups in a row (a full name, `Udall Mark`) or by one (a surname,
 /// `McConnell`, also in the genitive): not by a first or middle name alone, nor by a typo,
 /// which may mean anything.
-fn people(groups: &[Vec<Item>], names: &Names, taken: &mut [bool], u: &mut Understanding) {
+fn people(
+    groups: &[Vec<Item>],
+    names: &Names,
+    taken: &mut [bool],
+    u: &mut Understanding,
+) -> Result<(), String> {
     let mut start = 0;
     while start < groups.len() {
         let mut found: Option<(usize, Vec<String>)> = None;
@@ -222,7 +227,7 @@ fn people(groups: &[Vec<Item>], names: &Names, taken: &mut [bool], u: &mut Under
             if !named {
                 continue;
             }
-            let ids: Vec<String> = names::resolve(&names.people, &text.join(" "))
+            let ids: Vec<String> = names::resolve(names.people()?, &text.join(" "))
                 .into_iter()
                 .filter(|m| matches!(m.kind, MatchKind::Full | MatchKind::Words))
                 .map(|m| m.person.id.clone())
@@ -246,6 +251,7 @@ fn people(groups: &[Vec<Item>], names: &Names, taken: &mut [bool], u: &mut Under
             None => start += 1,
         }
     }
+    Ok(())
 }
 
 /// The most words a fact's phrase spans (`more than 70 percent`).
