@@ -24,7 +24,7 @@ use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use crate::kb::corpus::{ConceptId, State};
+use crate::kb::corpus::{ConceptId, Person, State};
 use crate::kb::knowledge;
 use crate::kb::names;
 use crate::l10n::Lang;
@@ -512,10 +512,22 @@ pub fn compile(
                 }
                 Item::Filter(filter) => {
                     stop_words_only = false;
-                    let query = filter_query(filter, f, names, an, &mut atoms)
+                    // The people are parsed only for a `person:` filter.
+                    let people = match filter.field {
+                        FilterField::Person => names.people().map_err(SearchError::Index)?,
+                        _ => &[],
+                    };
+                    let query = filter_query(filter, f, names, people, an, &mut atoms)
                         .map_err(SearchError::Compile)?;
                     alternatives.push(Box::new(ConstScoreQuery::new(query, 0.0)));
                 }
+            }
+        }
+        // A group that names a state also matches that state's races by their facts: a postal
+        // code (`IA`) is in no text.
+        for (span, code) in &understood.states {
+            if span.contains(&g) && !alternatives.is_empty() {
+                alternatives.push(Box::new(ConstScoreQuery::new(term(f.state, code), 0.0)));
             }
         }
         if alternatives.is_empty() {
@@ -583,9 +595,10 @@ const STATE_SCORE: f32 = 30.0;
 const LEAD_SCORE: f32 = 20.0;
 /// What a race scores for the gain, loss or hold of the party the query names beside it.
 const PARTY_FACT_SCORE: f32 = 40.0;
-/// What a race scores for being the special (or regular) election the query asks for, when it
-/// names a state.
-const ELECTION_SCORE: f32 = 10.0;
+/// What a race scores for being the special (or regular) election the query asks for: above
+/// races whose text only mentions an earlier special election (`Sonderwahl`: Hawaii, Oklahoma
+/// and South Carolina, then Massachusetts).
+const ELECTION_SCORE: f32 = 20.0;
 /// The boost of words found next to each other, as typed.
 const ADJACENT_BOOST: f32 = 2.0;
 /// The boost of words found in one sentence. Positions of one sentence lie within
@@ -611,7 +624,7 @@ fn ranking(understood: &Understanding, near: &Near, f: &Fields) -> Vec<Box<dyn Q
     for (_, code) in &understood.states {
         out.push(constant(term(f.state, code), STATE_SCORE));
     }
-    if let (false, Some(special)) = (understood.states.is_empty(), understood.special) {
+    if let Some(special) = understood.special {
         let kind = if special { "special" } else { "regular" };
         out.push(constant(term(f.special, kind), ELECTION_SCORE));
     }
@@ -721,6 +734,7 @@ fn filter_query(
     filter: &query::Filter,
     f: &Fields,
     lexicon: &Names,
+    people: &[Person],
     an: &mut Analyzers,
     atoms: &mut Vec<AtomSpec>,
 ) -> Result<Box<dyn Query>, CompileError> {
@@ -752,11 +766,11 @@ fn filter_query(
             term(f.outcome, code)
         }
         FilterField::Person => {
-            let matches = names::resolve(&lexicon.people, &filter.value);
+            let matches = names::resolve(people, &filter.value);
             if matches.is_empty() {
                 return Err(CompileError::NoSuchPerson {
                     name: filter.value.clone(),
-                    suggestions: names::suggestions(&lexicon.people, &filter.value, 3),
+                    suggestions: names::suggestions(people, &filter.value, 3),
                 });
             }
             // Everyone the `person` command would list (`person:scott` is Tim Scott and Scott
