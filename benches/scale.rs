@@ -247,27 +247,17 @@ fn run_size(units: usize) {
     }
     let load_before = loadavg();
     let engines = ["senate-kb", "fts5"];
-    let builders: &[&str] = if units <= TANTIVY_ALONE_UP_TO {
-        &["senate-kb", "fts5", "tantivy"]
-    } else {
-        &engines
-    };
     let units_arg = units.to_string();
     // Each build from nothing, in a process of its own (so that its peak memory is one
     // build's), the engines taking turns so that a slow moment of the machine falls on all;
     // the fastest counts. The index each engine built last stays for its queries.
     let mut builds: HashMap<&str, Vec<Report>> = HashMap::new();
     for _ in 0..build_runs() {
-        for &engine in builders {
+        for engine in engines {
             let report = spawn_child(&["build", engine, &units_arg]);
             builds.entry(engine).or_default().push(report);
         }
     }
-    let tantivy_alone = builds
-        .remove("tantivy")
-        .into_iter()
-        .flatten()
-        .min_by(|a, b| a.build_s.total_cmp(&b.build_s));
     // The query phases take turns too, and each figure is the median of an engine's runs.
     let mut queries: HashMap<&str, Vec<Report>> = HashMap::new();
     for _ in 0..query_runs() {
@@ -288,18 +278,8 @@ fn run_size(units: usize) {
         reports.insert(engine, (build, query));
     }
     let load_after = loadavg();
-    print_tables(
-        units,
-        &reports,
-        tantivy_alone.as_ref(),
-        &load_before,
-        &load_after,
-    );
+    print_tables(units, &reports, &load_before, &load_after);
 }
-
-/// Up to this many units, tantivy alone (see [`build_tantivy_alone`]) builds too: where a
-/// build's fixed costs weigh.
-const TANTIVY_ALONE_UP_TO: usize = 10_000;
 
 /// How many query phases each engine runs, taking turns with the other: 3, or
 /// `SCALE_QUERY_RUNS`. On this shared VM the ratio of one class moved by up to 1.6× between two
@@ -384,7 +364,6 @@ fn spawn_child(args: &[&str]) -> Report {
 fn print_tables(
     units: usize,
     reports: &HashMap<&str, (Report, Report)>,
-    tantivy_alone: Option<&Report>,
     load_before: &str,
     load_after: &str,
 ) {
@@ -425,16 +404,6 @@ fn print_tables(
         1,
     );
     row("open (ms)", kb_query.open_ms, fts_query.open_ms, 2);
-    if let Some(alone) = tantivy_alone {
-        println!(
-            "\ntantivy alone (FTS5's columns, its default tokenizer, one segment, synced): \
-             build {:.3} s, {:.2}× FTS5's {:.3} s; senate-kb {:.2}× tantivy alone",
-            alone.build_s,
-            alone.build_s / fts_build.build_s,
-            fts_build.build_s,
-            kb_build.build_s / alone.build_s
-        );
-    }
     println!();
     println!(
         "| query class | senate-kb p50 (µs) | FTS5 p50 (µs) | p50 ÷ | senate-kb p99 (µs) | FTS5 p99 (µs) | p99 ÷ | results senate-kb / FTS5 |"
@@ -485,14 +454,13 @@ fn print_tables(
 
 fn child(args: &[String]) {
     let [phase, engine, units] = args else {
-        panic!("--child build|query senate-kb|fts5|tantivy UNITS");
+        panic!("--child build|query senate-kb|fts5 UNITS");
     };
     let units: usize = units.parse().expect("units");
     let dir = work_dir(units);
     let mut report = match (phase.as_str(), engine.as_str()) {
         ("build", "senate-kb") => build_senate_kb(units, &dir),
         ("build", "fts5") => build_fts5(units, &dir),
-        ("build", "tantivy") => build_tantivy_alone(units, &dir),
         ("query", "senate-kb") => query_senate_kb(units, &dir),
         ("query", "fts5") => query_fts5(&dir),
         _ => panic!("unknown phase or engine: {phase} {engine}"),
@@ -604,82 +572,6 @@ fn build_fts5(units: usize, dir: &Path) -> Report {
     }
     tx.commit().expect("commit");
     drop(db);
-    Report {
-        build_s: started.elapsed().as_secs_f64(),
-        bytes: disk_size(&path),
-        documents,
-        ..Report::default()
-    }
-}
-
-/// tantivy alone, doing what FTS5 does: FTS5's columns (the id stored, the facts as single
-/// terms, each language's units as one text with positions, stored), tantivy's default
-/// tokenizer, one segment written in this thread by tantivy's `SegmentWriter` (its cheapest
-/// way in: no indexing threads to start), every file synced. So the cost of tantivy itself,
-/// without senate-kb's analysis (five indexed fields to FTS5's two), typo vocabulary or
-/// generations: a floor for a build of senate-kb where fixed costs weigh.
-fn build_tantivy_alone(units: usize, dir: &Path) -> Report {
-    use tantivy::indexer::{AddOperation, SegmentWriter};
-    use tantivy::schema::{STORED, STRING, Schema, TEXT};
-    use tantivy::{Directory, Index, IndexMeta, TantivyDocument};
-
-    let path = dir.join("tantivy");
-    let _ = fs::remove_dir_all(&path);
-    let started = Instant::now();
-    fs::create_dir_all(&path).expect("tantivy dir");
-    let mut schema = Schema::builder();
-    let id = schema.add_text_field("id", STRING | STORED);
-    let state = schema.add_text_field("state", STRING);
-    let party = schema.add_text_field("party", STRING);
-    let outcome = schema.add_text_field("outcome", STRING);
-    let de = schema.add_text_field("de", TEXT | STORED);
-    let en = schema.add_text_field("en", TEXT | STORED);
-    let index = Index::create_in_dir(&path, schema.build()).expect("create");
-    let segment = index.new_segment();
-    // A memory budget of 1 MB only sizes the term table it starts with, which grows as needed.
-    let mut writer = SegmentWriter::for_segment(1_000_000, segment.clone()).expect("segment");
-    let mut documents = 0;
-    for doc in read_docs(units) {
-        let mut document = TantivyDocument::default();
-        document.add_text(id, &doc.id);
-        document.add_text(state, doc.state.to_lowercase());
-        document.add_text(party, doc.party.to_lowercase());
-        document.add_text(outcome, &doc.outcome);
-        document.add_text(de, doc.text(0));
-        document.add_text(en, doc.text(1));
-        writer
-            .add_document(AddOperation {
-                opstamp: 0,
-                document,
-            })
-            .expect("add");
-        documents += 1;
-    }
-    let max_doc = writer.max_doc();
-    writer.finalize().expect("finalize");
-    let meta = IndexMeta {
-        index_settings: index.settings().clone(),
-        persisted_custom_extensions: Vec::new(),
-        segments: vec![segment.with_max_doc(max_doc).meta().clone()],
-        schema: index.schema(),
-        opstamp: 0,
-        payload: None,
-    };
-    let json = serde_json::to_vec_pretty(&meta).expect("meta");
-    index
-        .directory()
-        .atomic_write(Path::new("meta.json"), &json)
-        .expect("meta.json");
-    // One file after the other (senate-kb syncs four at a time): about 1 ms at 1k.
-    for entry in fs::read_dir(&path).expect("list") {
-        let file = entry.expect("entry").path();
-        fs::File::open(&file)
-            .and_then(|f| f.sync_all())
-            .expect("sync");
-    }
-    fs::File::open(&path)
-        .and_then(|d| d.sync_all())
-        .expect("sync dir");
     Report {
         build_s: started.elapsed().as_secs_f64(),
         bytes: disk_size(&path),
@@ -928,7 +820,7 @@ struct SynthDoc {
 
 impl SynthDoc {
     /// The units of one language (0: German, 1: English) as one text, a line each: the
-    /// column FTS5 and tantivy alone index.
+    /// column FTS5 indexes.
     fn text(&self, lang: usize) -> String {
         let units: Vec<&str> = self.units.iter().map(|u| u[lang].as_str()).collect();
         units.join("\n")
