@@ -6,7 +6,7 @@ mod common;
 use std::ffi::OsString;
 use std::process::Output;
 
-use common::{RACE_IDS, cmd, index, stderr, stdout};
+use common::{RACE_IDS, cmd, ids, index, stderr, stdout};
 
 fn search<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
     cmd()
@@ -220,8 +220,10 @@ fn limit_and_the_count_of_all_hits() {
 fn exclusions_are_typed_as_words() {
     // The overview's runoff sentence names Georgia, so excluding it leaves Louisiana, whose
     // race went to a runoff; excluding Louisiana leaves nothing.
-    let doc = json(&["search", "Stichwahl", "-Georgia"]);
-    assert_eq!(crate_ids(&doc), ["la"]);
+    assert_eq!(
+        ids(&search(&["--json", "search", "Stichwahl", "-Georgia"])),
+        ["la"]
+    );
     // Options after the words are still options.
     let doc = json(&["search", "Stichwahl", "-Oregon", "--limit", "1"]);
     assert_eq!(doc["hits"][0]["id"], "overview");
@@ -537,14 +539,4 @@ fn an_exact_word_ranks_above_a_compound_part() {
     exact_sorted.sort();
     assert_eq!(top_sorted, exact_sorted, "exact first: {ranked:?}");
     assert!(rest.iter().all(|id| !exact.contains(id)));
-}
-
-/// The ids of a `--json search`'s hits.
-fn crate_ids(doc: &serde_json::Value) -> Vec<String> {
-    doc["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect()
 }
