@@ -347,6 +347,38 @@ fn the_search_page_finds_what_the_api_finds() {
     assert_eq!(hit_ids(&get("/search?q=Plagi&lang=de").text()), ["mt"]);
 }
 
+/// A result question gets its answer above the hits, as on the command line: the race's
+/// one-line summary (the API's `answer`), linking to the race; other queries get none.
+#[test]
+fn a_result_question_is_answered_above_the_hits() {
+    // Joni Ernst won Iowa (the article's Iowa section; the race facts agree).
+    for (query, lang) in [("who won Iowa ", "en"), ("wer hat in Iowa gewonnen ", "de")] {
+        let uri = format!("/api/search?q={}&lang={lang}", encode(query));
+        let json: serde_json::Value = serde_json::from_slice(&get(&uri).body).unwrap();
+        assert_eq!(json["answer"]["id"], "ia", "{query}");
+        let summary = json["answer"]["summary"].as_str().unwrap();
+        assert!(summary.contains("Joni Ernst"), "{summary}");
+        let html = get(&format!("/search?q={}&lang={lang}", encode(query))).text();
+        let doc = parse(&html);
+        let answer = doc
+            .descendants()
+            .find(|n| n.attribute("class") == Some("answer"))
+            .unwrap_or_else(|| panic!("no answer line for {query:?}"));
+        let link = answer.descendants().find(|n| n.has_tag_name("a")).unwrap();
+        let (path, params) = split_href(link.attribute("href").unwrap());
+        assert_eq!(path, "/race/ia", "{query}");
+        assert_eq!(params.get("lang").map(String::as_str), Some(lang));
+        assert_eq!(text_of(link), summary, "{query}");
+    }
+    let html = get("/search?q=Plagiat&lang=en").text();
+    assert!(
+        !parse(&html)
+            .descendants()
+            .any(|n| n.attribute("class") == Some("answer")),
+        "Plagiat asks no result"
+    );
+}
+
 fn winner_party(corpus: &Corpus, id: &str) -> Option<Party> {
     let facts = corpus.document(id)?.facts.as_ref()?;
     Some(corpus.person(&facts.winner.value)?.party)
