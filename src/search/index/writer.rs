@@ -4,15 +4,18 @@
 //! generation once it is written; [`document`](crate::search::index::document) adds the documents.
 //!
 //! Segments are not merged while the build runs (`NoMergePolicy`), only once at its end, into
-//! one, and only when a thread wrote more than one. Measured on the scale benchmark's
-//! synthetic corpora (two cores, two threads): at 1M units the threads write 8 segments in
-//! 11–14 s and merge them in 3.3–3.5 s more, and every query class is as fast or faster on
-//! the one merged segment (p50: typos 408 → 126 µs, compound parts 877 → 429 µs,
+//! one. Measured on the scale benchmark's synthetic corpora (two cores shared with other
+//! builds, two threads), the merge timed apart: at 100k units the threads' 2 segments were
+//! written and committed in 1.2 s and merged in 0.24 s more; at 1M units 8 segments took
+//! 11–14 s and their merge 3.3–3.5 s more. Every query class was as fast or faster on the one
+//! merged segment (p50 at 1M: typos 408 → 126 µs, compound parts 877 → 429 µs,
 //! cross-language 1,092 → 637 µs, one word 1,582 → 1,154 µs), each segment costing a search
-//! its term dictionaries to walk, typos' walks most of all. At 100k units each thread writes
-//! one segment, and merging the two cost more than it saved: builds of 0.93 s merged against
-//! 0.67 s unmerged (FTS5: 0.40 s), with the query classes within a run's noise of each other
-//! (typos 162 against 173 µs, two words 548 against 590, cross-language 179 against 148).
+//! its term dictionaries to walk, typos' walks most of all. An index is built once and
+//! searched many times. The merge also makes a build answer as one written by one thread:
+//! left unmerged, two segments gave scores a last bit apart from the one-segment index's
+//! (`tests/judged_relevance.rs`, `equal_scores_keep_article_order`), and so an order of
+//! near-ties that depends on which thread took which document; merging them costs a 100k
+//! build 0.93 against 0.67 s.
 
 use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexWriter};
@@ -42,8 +45,8 @@ pub fn threads(documents: Option<usize>) -> usize {
 }
 
 /// Writes into `index` (empty, our analyzers registered) what `fill` adds, with `threads`
-/// indexing threads, commits it and merges its segments into one when there are more of them
-/// than threads; returns what `fill` returns.
+/// indexing threads, commits it and merges its segments into one; returns what `fill`
+/// returns.
 pub fn write(
     index: &Index,
     threads: usize,
@@ -56,7 +59,7 @@ pub fn write(
     let documents = fill(&mut writer)?;
     writer.commit()?;
     let segments = index.searchable_segment_ids()?;
-    if segments.len() > threads {
+    if segments.len() > 1 {
         // tantivy commits the merged segment and deletes the segments it replaces.
         writer.merge(&segments).wait()?;
     }
