@@ -33,7 +33,7 @@ use crate::search::analysis::{Analyzers, analyze};
 use crate::search::index::schema::Fields;
 use crate::search::index::store::{Names, Opened};
 use crate::search::query::typos::Fuzzy;
-use crate::search::query::understand::{Understanding, understand_in};
+use crate::search::query::understand::{Understanding, holds, understand_in};
 use crate::search::query::{self, Atom, FilterField, Item};
 use crate::text::fold::filter_key as fold;
 
@@ -447,11 +447,6 @@ pub fn compile(
     let groups = join_glossary_terms(&q.groups, glossary, an);
     let searcher = opened.reader.searcher();
     let names = opened.names().map_err(SearchError::Index)?;
-    let held = |field: Field, word: &str| {
-        searcher
-            .doc_freq(&Term::from_field_text(field, word))
-            .is_ok_and(|n| n > 0)
-    };
     let understood = understand_in(opened, &groups).map_err(SearchError::Index)?;
     let mut stems: Vec<[Option<String>; 2]> = vec![Default::default(); groups.len()];
     let mut exacts = stems.clone();
@@ -471,7 +466,10 @@ pub fn compile(
                     // A word the index holds is what was meant: no typos turn it into
                     // another (`Ernst` is not `erst`, `Maine` not `Geschäftsmann`).
                     let exists = LANGS.iter().any(|&lang| match &spec.exact[li(lang)][..] {
-                        [word] => held(f.exact(lang), word) || held(f.kb(lang), word),
+                        [word] => {
+                            holds(&searcher, f.exact(lang), word)
+                                || holds(&searcher, f.kb(lang), word)
+                        }
                         _ => false,
                     });
                     if !exists {

@@ -12,7 +12,8 @@
 use crate::kb::corpus::{ConceptId, Party};
 use crate::kb::knowledge;
 use crate::kb::names::{self, MatchKind};
-use tantivy::Term;
+use tantivy::schema::Field;
+use tantivy::{Searcher, Term};
 
 use crate::search::index::store::{Names, Opened};
 use crate::search::query::{Atom, Item};
@@ -61,14 +62,16 @@ pub fn understand_in(opened: &Opened, groups: &[Vec<Item>]) -> Result<Understand
     let names = opened.names()?;
     let searcher = opened.reader.searcher();
     let f = &opened.fields;
-    let held = |field, word: &str| {
-        searcher
-            .doc_freq(&Term::from_field_text(field, word))
-            .is_ok_and(|n| n > 0)
-    };
     understand(groups, names, &|word| {
-        held(f.de_exact, word) || held(f.en_exact, word)
+        holds(&searcher, f.de_exact, word) || holds(&searcher, f.en_exact, word)
     })
+}
+
+/// Whether some document holds `word` as a term of `field`.
+pub fn holds(searcher: &Searcher, field: Field, word: &str) -> bool {
+    searcher
+        .doc_freq(&Term::from_field_text(field, word))
+        .is_ok_and(|n| n > 0)
 }
 
 /// The words of a group that is a single word or phrase, folded as spellings are compared
